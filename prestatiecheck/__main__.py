@@ -1,0 +1,3 @@
+from prestatiecheck.cli import main
+
+main()

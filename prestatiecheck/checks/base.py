@@ -1,0 +1,156 @@
+"""What every check kind shares: the evaluation context, scopes, periods and threshold verdicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from prestatiecheck.figureindex import FigureIndex, Lookup
+from prestatiecheck.model import Agreement, Metric, Result, Rule, Status
+from prestatiecheck.periods import Period, parse_period
+
+SHARE_MARGIN = Decimal(2)  # percentage points
+GRANULARITY = {"yearly": "year", "half-yearly": "half", "quarterly": "quarter"}
+
+# Keys every kind accepts (validated by the rule-file schema).
+COMMON_PROPERTIES: dict[str, Any] = {
+    "kind": {"type": "string"},
+    "parties": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+    "scope": {
+        "type": "array",
+        "items": {"enum": ["party", "joint"]},
+        "minItems": 1,
+        "uniqueItems": True,
+    },
+    "periods": {
+        "anyOf": [
+            {"enum": ["yearly", "half-yearly", "quarterly", "window"]},
+            {"type": "array", "items": {"type": ["string", "integer"]}, "minItems": 1},
+        ]
+    },
+    "window": {"type": ["string", "integer"]},
+    "margin": {"type": ["number", "integer"], "minimum": 0},
+}
+NUMBER = {"type": ["number", "integer"]}
+PERCENT = {"type": ["number", "integer"], "minimum": 0, "maximum": 100}
+
+
+@dataclass(frozen=True)
+class EvalContext:
+    agreement: Agreement
+    figures: FigureIndex
+    metrics: Mapping[str, Metric]
+    as_of: date
+
+
+def parties_of(rule: Rule) -> list[str]:
+    return list(rule.check.get("parties") or rule.trekker)
+
+
+def scopes(rule: Rule) -> list[str | None]:
+    """The party ids to give a result for, with None for the joint result."""
+    wanted = rule.check.get("scope") or ["party"]
+    out: list[str | None] = []
+    if "party" in wanted:
+        out.extend(parties_of(rule))
+    if "joint" in wanted:
+        out.append(None)
+    return out
+
+
+def window_of(rule: Rule, agreement: Agreement) -> Period:
+    raw = rule.check.get("window")
+    return parse_period(raw) if raw is not None else agreement.period
+
+
+def periods_of(rule: Rule, agreement: Agreement) -> list[Period]:
+    spec = rule.check.get("periods", "yearly")
+    window = window_of(rule, agreement)
+    if isinstance(spec, list):
+        return [parse_period(p) for p in spec]
+    if spec == "window":
+        return [window]
+    return window.split(GRANULARITY[spec])
+
+
+def margin_of(rule: Rule, default: Decimal) -> Decimal:
+    raw = rule.check.get("margin")
+    return Decimal(str(raw)) if raw is not None else default
+
+
+def as_fraction(x: Decimal | int | Fraction) -> Fraction:
+    return x if isinstance(x, Fraction) else Fraction(x)
+
+
+def judge_max(value: Fraction, limit: Decimal, margin: Decimal) -> Status:
+    """value <= L - m met; L - m < value <= L at_risk; value > L not_met."""
+    lim, m = as_fraction(limit), as_fraction(margin)
+    if value > lim:
+        return Status.NOT_MET
+    if value > lim - m:
+        return Status.AT_RISK
+    return Status.MET
+
+
+def judge_min(value: Fraction, limit: Decimal, margin: Decimal) -> Status:
+    """value >= L + m met; L <= value < L + m at_risk; value < L not_met."""
+    lim, m = as_fraction(limit), as_fraction(margin)
+    if value < lim:
+        return Status.NOT_MET
+    if value < lim + m:
+        return Status.AT_RISK
+    return Status.MET
+
+
+def bound_of(check: Mapping[str, Any]) -> tuple[str, Decimal]:
+    """('max', L) or ('min', L) from a check with either key."""
+    if check.get("max") is not None:
+        return "max", Decimal(str(check["max"]))
+    return "min", Decimal(str(check["min"]))
+
+
+def judge(bound: str, value: Fraction, limit: Decimal, margin: Decimal) -> Status:
+    return judge_max(value, limit, margin) if bound == "max" else judge_min(value, limit, margin)
+
+
+def missing_result(
+    rule: Rule,
+    party: str | None,
+    period: Period,
+    lookups: list[Lookup],
+    *,
+    as_of: date,
+    unit: str,
+    **extra: Any,
+) -> Result:
+    missing = [m for x in lookups for m in x.missing]
+    return Result(
+        rule=rule,
+        party=party,
+        project=extra.pop("project", None),
+        period=period.label,
+        status=Status.NO_DATA,
+        detail="missing",
+        unit=unit,
+        provisional=not period.has_ended(as_of),
+        facts={"missing": [(m.metric, m.period, m.party) for m in missing]},
+        **extra,
+    )
+
+
+def notes_of(*lookups: Lookup) -> tuple[tuple[str | None, str], ...]:
+    seen: dict[tuple[str | None, str], None] = {}
+    for x in lookups:
+        for n in x.notes:
+            seen.setdefault(n, None)
+    return tuple(seen)
+
+
+def iter_scoped_periods(rule: Rule, ctx: EvalContext) -> Iterator[tuple[str | None, Period]]:
+    for period in periods_of(rule, ctx.agreement):
+        for party in scopes(rule):
+            yield party, period

@@ -1,0 +1,175 @@
+"""deadline: something done by a due date, once or recurring; the evidence is the date it was done.
+
+Done on or before the due date: met. Done later: not_met, with the days late. No
+date recorded and overdue: not_met (a missed deadline never turns grey). No date
+and due within the warning window: at_risk. Otherwise pending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, rrule
+
+from prestatiecheck.checks.base import EvalContext, notes_of, parties_of, scopes, window_of
+from prestatiecheck.duedates import DueDateError, parse_due
+from prestatiecheck.i18n import t
+from prestatiecheck.model import Agreement, Result, Rule, Status
+from prestatiecheck.periods import Period, containing
+
+ID = "deadline"
+RECURRENCE = {"yearly": (12, "year"), "half-yearly": (6, "half"), "quarterly": (3, "quarter")}
+SCHEMA: dict[str, Any] = {
+    "properties": {
+        "evidence": {"type": "string"},
+        "due": {"type": ["string", "integer"], "format": "due"},
+        "recurrence": {"enum": ["once", *RECURRENCE]},
+        "working_day": {"type": "boolean"},
+        "warning_days": {"type": "integer", "minimum": 0},
+    },
+    "required": ["evidence"],
+}
+DEFAULT_MARGIN = Decimal(0)
+DEFAULT_WARNING_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    due: date
+    nominal_due: date  # before moving to a working day
+    period: Period
+
+
+def metrics(check: Mapping[str, Any]) -> list[str]:
+    return [check["evidence"]]
+
+
+def _due_text(check: Mapping[str, Any]) -> str | None:
+    due = check.get("due")
+    return None if due is None else str(due)
+
+
+def validate(check: Mapping[str, Any]) -> list[tuple[str | None, str]]:
+    recurrence = check.get("recurrence", "once")
+    text = _due_text(check)
+    if text is None:
+        return [] if recurrence != "once" else [("due", t("check_due_required"))]
+    try:
+        rule = parse_due(text)
+    except DueDateError:
+        return [("due", t("check_due_unknown", due=text))]
+    if recurrence == "once" and rule.year is None:
+        return [("due", t("check_due_needs_year", due=text))]
+    if recurrence != "once" and rule.year is not None:
+        return [("due", t("check_due_recurring_year", due=text))]
+    return []
+
+
+def occurrences(rule: Rule, agreement: Agreement) -> list[Occurrence]:
+    """Every due date of the rule within its window, each labelled with its period."""
+    check = rule.check
+    recurrence = check.get("recurrence", "once")
+    text = _due_text(check)
+    window = window_of(rule, agreement)
+    nominal: list[tuple[date, str]] = []
+    if recurrence == "once":
+        due = parse_due(str(text)).date
+        nominal.append((due, "year"))
+    else:
+        step, granularity = RECURRENCE[recurrence]
+        if text is None:
+            nominal.extend((p.end, granularity) for p in window.split(granularity))
+        else:
+            due_rule = parse_due(text)
+            first_month = (due_rule.anchor_month - 1) % step + 1
+            months = rrule(
+                MONTHLY,
+                interval=step,
+                dtstart=date(window.start.year - 1, first_month, 1),
+                until=date(window.end.year + 1, 12, 31),
+            )
+            for month_start in months:
+                anchor = month_start.date()
+                if due_rule.day is None:
+                    base = anchor + relativedelta(day=31)
+                else:
+                    base = anchor + relativedelta(day=due_rule.day)
+                due = base + relativedelta(days=due_rule.shift_days)
+                if window.start <= due <= window.end:
+                    nominal.append((due, granularity))
+    out = []
+    for due, granularity in nominal:
+        moved = due
+        if check.get("working_day"):
+            from prestatiecheck.duedates import next_working_day
+
+            moved = next_working_day(due)
+        out.append(Occurrence(moved, due, containing(due, granularity)))
+    return out
+
+
+def evaluate(rule: Rule, ctx: EvalContext) -> Iterator[Result]:
+    evidence = rule.check["evidence"]
+    warning_days = int(rule.check.get("warning_days", DEFAULT_WARNING_DAYS))
+    parties = parties_of(rule)
+    for occurrence in occurrences(rule, ctx.agreement):
+        for party in scopes(rule):
+            found = ctx.figures.scoped(evidence, occurrence.period, party, parties)
+            yield judge_deadline(
+                rule, party, occurrence, found.value, ctx.as_of, warning_days, notes=notes_of(found)
+            )
+
+
+def judge_deadline(
+    rule: Rule,
+    party: str | None,
+    occurrence: Occurrence,
+    done: object,
+    as_of: date,
+    warning_days: int,
+    notes: tuple[tuple[str | None, str], ...] = (),
+) -> Result:
+    due = occurrence.due
+    facts: dict[str, Any] = {"due": due}
+    if occurrence.nominal_due != due:
+        facts["nominal_due"] = occurrence.nominal_due
+    if isinstance(done, date) and done > as_of:
+        facts["done_after_as_of"] = done  # not yet done on the as-of date
+        done = None
+    common: dict[str, Any] = dict(
+        rule=rule,
+        party=party,
+        project=None,
+        period=occurrence.period.label,
+        unit="date",
+        limit=due,
+        bound="due",
+        notes=notes,
+    )
+    if isinstance(done, date):
+        late = (done - due).days
+        facts["days_late"] = max(late, 0)
+        status = Status.MET if late <= 0 else Status.NOT_MET
+        return Result(
+            status=status,
+            detail="done" if late <= 0 else "done_late",
+            value=done,
+            provisional=False,
+            facts=facts,
+            **common,
+        )
+    days_left = (due - as_of).days
+    facts["days_left"] = days_left
+    if days_left < 0:
+        facts["days_late"] = -days_left
+        return Result(
+            status=Status.NOT_MET, detail="overdue_no_date", provisional=False, facts=facts, **common
+        )
+    if days_left <= warning_days:
+        return Result(status=Status.AT_RISK, detail="due_soon", provisional=True, facts=facts, **common)
+    return Result(status=Status.PENDING, detail="not_due", provisional=True, facts=facts, **common)

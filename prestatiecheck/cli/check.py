@@ -1,0 +1,102 @@
+"""`prestatiecheck check`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from prestatiecheck.cli.common import (
+    CHECK_FORMATS,
+    as_of_option,
+    common_options,
+    emit,
+    exit_codes_help,
+    finish,
+    h,
+    output_options,
+    render,
+)
+
+
+def register(cli: click.Group) -> None:
+    @cli.command(
+        help=h(
+            "Toets cijfers aan de afspraken en toon per afspraak, partij en periode het oordeel.",
+            "Check figures against the agreements: a verdict per afspraak, party and period.",
+        )
+        + "\n\n"
+        + exit_codes_help()
+    )
+    @click.option(
+        "--figures",
+        "-f",
+        "figures",
+        multiple=True,
+        required=True,
+        type=click.Path(),
+        help=h(
+            "Cijferbestand (CSV, YAML); meerdere keren toegestaan.",
+            "Figures file (CSV, YAML); may be given several times.",
+        ),
+    )
+    @click.option(
+        "--agreement",
+        "-a",
+        default=None,
+        help=h(
+            "Id van de afspraken (niet nodig als de cijfers een kolom 'agreement' hebben).",
+            "Agreement id (not needed when the figures have an 'agreement' column).",
+        ),
+    )
+    @as_of_option
+    @click.option(
+        "--party",
+        "-p",
+        "parties",
+        multiple=True,
+        help=h(
+            "Alleen deze partij (id); meerdere keren toegestaan.",
+            "Only this party (id); may be given several times.",
+        ),
+    )
+    @click.option(
+        "--theme",
+        "themes",
+        multiple=True,
+        help=h(
+            "Alleen dit thema; meerdere keren toegestaan.", "Only this theme; may be given several times."
+        ),
+    )
+    @output_options(CHECK_FORMATS)
+    @common_options
+    def check(
+        figures: tuple[str, ...],
+        agreement: str | None,
+        as_of: date,
+        parties: tuple[str, ...],
+        themes: tuple[str, ...],
+        fmt: str,
+        output: str | None,
+        fail_on: str,
+        color: str,
+        quiet: bool,
+        agreements_index: str | None,
+    ) -> None:
+        from prestatiecheck.pipeline import CheckOptions, run_check
+
+        evaluation = run_check(
+            CheckOptions(
+                figures=[Path(f) for f in figures],
+                agreement=agreement,
+                agreements_index=agreements_index,
+                as_of=as_of,
+                parties=parties,
+                themes=themes,
+            )
+        )
+        for notice in evaluation.notices:
+            click.echo(str(notice), err=True)
+        emit(render(evaluation, fmt, color=color, quiet=quiet, output=output), output)
+        finish(evaluation.results, fail_on)

@@ -1,0 +1,243 @@
+"""Shared pieces of the command line: option groups, error handling, output and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from prestatiecheck import exitcodes
+from prestatiecheck.i18n import get_language, set_language, t
+
+FAIL_ON = ("not_met", "at_risk", "never")
+CHECK_FORMATS = ("table", "json", "csv", "markdown")
+
+
+def h(nl: str, en: str) -> str:
+    """Help text in the language chosen when the CLI is built."""
+    return en if get_language() == "en" else nl
+
+
+class PrestatiecheckError(click.ClickException):
+    """A core error turned into a message on stderr and an exit code; never a traceback."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"prestatiecheck: {self.format_message()}", err=True)
+
+
+class Group(click.Group):
+    """Turns the core's exceptions into exit codes at the edge (exitcodes.py is the contract)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from prestatiecheck import errors
+
+        try:
+            return super().invoke(ctx)
+        except errors.InputError as e:
+            lines = [str(p) for p in e.problems]
+            errors_count = sum(1 for p in e.problems if p.severity == "error")
+            lines.append(t("problems_found", count=errors_count))
+            raise PrestatiecheckError("\n".join(lines), exitcodes.INVALID) from None
+        except errors.UsageError as e:
+            raise PrestatiecheckError(str(e), exitcodes.INVALID) from None
+        except errors.DeliveryError as e:
+            raise PrestatiecheckError(str(e), exitcodes.DELIVERY_FAILED) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise
+        except Exception as e:  # a bug of ours: no traceback unless asked for
+            if _debug_requested(ctx):
+                raise
+            raise PrestatiecheckError(
+                t("internal_error", error=f"{type(e).__name__}: {e}"), exitcodes.INTERNAL
+            ) from None
+
+
+def _debug_requested(ctx: click.Context) -> bool:
+    if os.environ.get("PRESTATIECHECK_DEBUG"):
+        return True
+    sub = ctx.invoked_subcommand
+    args = sys.argv[1:] if sub is None else sys.argv
+    return "--debug" in args or bool(getattr(ctx, "_debug", False)) or bool(ctx.meta.get("debug"))
+
+
+def parse_as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(t("bad_as_of", value=value)) from None
+
+
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    return set_language(value)
+
+
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.find_root().meta["debug"] = True
+    return value
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--agreements, --lang and --debug on every command."""
+    func = click.option(
+        "--debug",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_debug,
+        help=h(
+            "Toon bij een interne fout de volledige traceback.",
+            "Show the full traceback on an internal error.",
+        ),
+    )(func)
+    func = click.option(
+        "--lang",
+        type=click.Choice(["nl", "en"]),
+        default=None,
+        is_eager=True,
+        expose_value=False,
+        callback=_set_lang,
+        envvar="PRESTATIECHECK_LANG",
+        help=h(
+            "Taal van de uitvoer (standaard nl; ook PRESTATIECHECK_LANG).",
+            "Output language (default nl; also PRESTATIECHECK_LANG).",
+        ),
+    )(func)
+    func = click.option(
+        "--agreements",
+        "agreements_index",
+        type=click.Path(dir_okay=False),
+        default=None,
+        envvar="PRESTATIECHECK_AGREEMENTS",
+        help=h(
+            "Ander agreements.yaml-index (standaard: meegeleverde afspraken).",
+            "Another agreements.yaml index (default: the shipped agreements).",
+        ),
+    )(func)
+    return func
+
+
+def output_options(formats: Sequence[str]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option(
+            "--quiet",
+            "-q",
+            is_flag=True,
+            help=h(
+                "Toon alleen wat niet voldaan is of aandacht vraagt.", "Show only what is not met or at risk."
+            ),
+        )(func)
+        func = click.option(
+            "--color",
+            "color",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help=h(
+                "Kleur in de tabel; 'auto' volgt NO_COLOR/FORCE_COLOR en is uit "
+                "als de uitvoer geen terminal is.",
+                "Colour in the table; 'auto' follows NO_COLOR/FORCE_COLOR and is off "
+                "when output is not a terminal.",
+            ),
+        )(func)
+        func = click.option(
+            "--fail-on",
+            type=click.Choice(FAIL_ON),
+            default="not_met",
+            show_default=True,
+            help=h("Vanaf welke status de exitcode 1 is.", "The status from which the exit code is 1."),
+        )(func)
+        func = click.option(
+            "--output",
+            "-o",
+            "output",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help=h(
+                "Schrijf naar dit bestand in plaats van naar de terminal.",
+                "Write to this file instead of the terminal.",
+            ),
+        )(func)
+        func = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            default="table",
+            show_default=True,
+            help=h("Uitvoerformaat.", "Output format."),
+        )(func)
+        return func
+
+    return decorate
+
+
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--as-of",
+        callback=parse_as_of,
+        metavar="YYYY-MM-DD",
+        help=h(
+            "Peildatum voor termijnen en trajecten (standaard vandaag).",
+            "The date that counts as 'now' for deadlines and trajectories (default today).",
+        ),
+    )(func)
+
+
+def exit_codes_help() -> str:
+    lines = ["\b", h("Exitcodes:", "Exit codes:")]
+    for code, (nl, en) in exitcodes.DESCRIPTIONS.items():
+        lines.append(f"  {code}  {h(nl, en)}")
+    return "\n".join(lines)
+
+
+def emit(text: str, output: str | None) -> None:
+    if output:
+        from prestatiecheck.outputs import write_atomic
+
+        try:
+            write_atomic(Path(output), text)
+        except OSError as e:
+            raise PrestatiecheckError(
+                t("output_failed", path=output, reason=e.strerror or str(e)), exitcodes.INVALID
+            ) from None
+        click.echo(t("written_to", path=output), err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def finish(results: Sequence[Any], fail_on: str) -> NoReturn:
+    threshold = {"not_met": 2, "at_risk": 1, "never": 99}[fail_on]
+    worst = max((r.status.severity for r in results), default=0)
+    sys.exit(exitcodes.FINDINGS if worst >= threshold else exitcodes.OK)
+
+
+def render(
+    evaluation: Any, fmt_name: str, *, color: str, quiet: bool, output: str | None, title: str | None = None
+) -> str:
+    from prestatiecheck import rendering
+    from prestatiecheck.rendering.options import RenderOptions
+    from prestatiecheck.terminal import can_encode, use_color, width
+
+    stream = click.get_text_stream("stdout")
+    to_terminal = output is None
+    options = RenderOptions(
+        color=fmt_name == "table" and to_terminal and use_color(color, stream),
+        quiet=quiet,
+        width=width(stream) if to_terminal else 120,
+        ascii_only=to_terminal and not can_encode(stream),
+        title=title,
+    )
+    return rendering.get(fmt_name).render(evaluation, options)

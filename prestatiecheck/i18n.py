@@ -1,0 +1,586 @@
+"""Every user-facing string, in Dutch (default) and English.
+
+The language is a process-wide setting chosen once at the CLI edge (``--lang`` or
+``PRESTATIECHECK_LANG``). ``t(key, **params)`` looks a string up and fills it in.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("nl", "en")
+_language = "nl"
+
+
+def set_language(lang: str | None) -> str:
+    global _language
+    chosen = (lang or os.environ.get("PRESTATIECHECK_LANG") or "nl").lower()
+    _language = chosen if chosen in LANGUAGES else "nl"
+    return _language
+
+
+def get_language() -> str:
+    return _language
+
+
+def t(msg_id: str, /, **params: object) -> str:
+    nl, en = MESSAGES[msg_id]
+    text = en if _language == "en" else nl
+    return text.format(**params) if params else text
+
+
+def did_you_mean(word: str, options: object) -> str:
+    """' (bedoelde u ...?)' when a close match exists, else ''."""
+    import difflib
+
+    candidates = [str(o) for o in options]  # type: ignore[attr-defined]
+    matches = difflib.get_close_matches(str(word), candidates, n=1, cutoff=0.6)
+    if not matches:
+        lowered = {c.lower(): c for c in candidates}
+        if str(word).lower() in lowered:
+            matches = [lowered[str(word).lower()]]
+    return t("did_you_mean", suggestion=matches[0]) if matches else ""
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # generic
+    "did_you_mean": (" (bedoelde u '{suggestion}'?)", " (did you mean '{suggestion}'?)"),
+    "warning_prefix": ("waarschuwing: ", "warning: "),
+    "error_prefix": ("fout", "error"),
+    # files
+    "path_missing": ("bestand bestaat niet", "no such file"),
+    "path_is_directory": ("dit is een map; verwacht een bestand", "is a directory; expected a file"),
+    "path_unreadable": ("kan het bestand niet lezen: {reason}", "cannot read the file: {reason}"),
+    "file_empty": ("het bestand is leeg", "the file is empty"),
+    "file_binary": (
+        "dit is geen tekstbestand (binaire inhoud)",
+        "this is not a text file (binary content)",
+    ),
+    "file_is_zip": (
+        "dit lijkt een Excel-bestand (.xlsx) met een andere extensie; geef het de extensie .xlsx",
+        "this looks like an Excel file (.xlsx) with another extension; name it .xlsx",
+    ),
+    "file_not_utf8": (
+        "geen geldige UTF-8-tekst; sla het bestand op als UTF-8",
+        "not valid UTF-8 text; save the file as UTF-8",
+    ),
+    "file_type_unknown": (
+        "onbekend bestandstype '{suffix}'; verwacht .csv, .yaml, .yml of .xlsx",
+        "unknown file type '{suffix}'; expected .csv, .yaml, .yml or .xlsx",
+    ),
+    # yaml
+    "yaml_malformed": ("ongeldige YAML: {reason}", "malformed YAML: {reason}"),
+    "yaml_duplicate_key": (
+        "sleutel '{key}' komt twee keer voor (eerder op regel {line})",
+        "duplicate key '{key}' (first on line {line})",
+    ),
+    "yaml_complex_key": ("een sleutel moet een enkele waarde zijn", "a key must be a plain value"),
+    "yaml_merge_key": (
+        "YAML-samenvoegsleutels (<<) worden niet ondersteund",
+        "YAML merge keys (<<) are not supported",
+    ),
+    "yaml_tag": ("YAML-tag {tag} wordt niet ondersteund", "YAML tag {tag} is not supported"),
+    "yaml_bool": (
+        "'{value}' is dubbelzinnig (YAML 1.1 leest het als ja/nee); zet het tussen "
+        "aanhalingstekens ('{value}') of schrijf true/false",
+        "'{value}' is ambiguous (YAML 1.1 reads it as a boolean); quote it ('{value}') or write true/false",
+    ),
+    "yaml_exponent": (
+        "'{value}' is dubbelzinnig (YAML 1.1 leest het als tekst, YAML 1.2 als getal); schrijf "
+        "het getal voluit of zet het tussen aanhalingstekens",
+        "'{value}' is ambiguous (YAML 1.1 reads it as text, YAML 1.2 as a number); write the "
+        "number in full or quote it",
+    ),
+    "yaml_octal": (
+        "'{value}' is dubbelzinnig (YAML 1.1 leest het als octaal getal); zet het tussen "
+        "aanhalingstekens of laat de voorloopnul weg",
+        "'{value}' is ambiguous (YAML 1.1 reads it as an octal number); quote it or drop the leading zero",
+    ),
+    "yaml_sexagesimal": (
+        "'{value}' is dubbelzinnig (YAML 1.1 leest het als zestigtallig getal); zet het tussen "
+        "aanhalingstekens",
+        "'{value}' is ambiguous (YAML 1.1 reads it as a base-60 number); quote it",
+    ),
+    "yaml_underscore": (
+        "'{value}' is dubbelzinnig (YAML 1.1 leest '_' in getallen als scheidingsteken); "
+        "schrijf het getal zonder '_' of zet het tussen aanhalingstekens",
+        "'{value}' is ambiguous (YAML 1.1 reads '_' in numbers as a separator); write the "
+        "number without '_' or quote it",
+    ),
+    "yaml_special_float": (
+        "'{value}' is geen bruikbaar getal",
+        "'{value}' is not a usable number",
+    ),
+    "impossible_date": ("'{value}' is geen bestaande datum", "'{value}' is not a real date"),
+}
+
+MESSAGES.update(
+    {
+        # generic words
+        "joint_word": ("gezamenlijk", "joint"),
+        "article_word": ("artikel", "article"),
+        "rules_word": ("regels", "rules"),
+        "as_of_label": ("peildatum", "as of"),
+        "figures_label": ("Cijfers", "Figures"),
+        "summary_label": ("Samenvatting", "Summary"),
+        "check_title": ("Toetsing prestatieafspraken", "Performance agreements check"),
+        "deadlines_title": ("Termijnen (±{days} dagen)", "Deadlines (±{days} days)"),
+        "note_label": ("Toelichting {party}:", "Note {party}:"),
+        "nothing_to_show": ("Geen resultaten.", "No results."),
+        "nothing_to_show_quiet": (
+            "Niets dat niet voldaan is of aandacht vraagt.",
+            "Nothing not met or at risk.",
+        ),
+        "provisional_suffix": (
+            " (voorlopig: periode loopt nog)",
+            " (provisional: the period is still running)",
+        ),
+        "problems_found": (
+            "{count} fout(en) gevonden; er is niets getoetst.",
+            "{count} error(s) found; nothing was checked.",
+        ),
+        "internal_error": (
+            "interne fout ({error}); draai opnieuw met --debug voor de traceback en meld het",
+            "internal error ({error}); rerun with --debug for the traceback and please report it",
+        ),
+        "written_to": ("geschreven: {path}", "written: {path}"),
+        "output_failed": ("kan {path} niet schrijven: {reason}", "cannot write {path}: {reason}"),
+        "bad_as_of": (
+            "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-04-01",
+            "'{value}' is not a date; use YYYY-MM-DD, for example 2026-04-01",
+        ),
+        "validate_summary": (
+            "{files} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)",
+            "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
+        ),
+        # columns
+        "col_rule": ("Afspraak", "Afspraak"),
+        "col_rule_id": ("Regel", "Rule"),
+        "col_party": ("Partij", "Party"),
+        "col_period": ("Periode", "Period"),
+        "col_value": ("Waarde", "Value"),
+        "col_norm": ("Norm", "Norm"),
+        "col_status": ("Status", "Status"),
+        "col_source": ("Bron", "Source"),
+        "col_message": ("Toelichting", "Explanation"),
+        "col_kind": ("Soort", "Kind"),
+        "col_title": ("Titel", "Title"),
+        "col_unit": ("Eenheid", "Unit"),
+        "col_meaning": ("Betekenis", "Meaning"),
+        "col_rules": ("Regels", "Rules"),
+        "metrics_title": ("Cijfers (metrics) en hun betekenis", "Metrics and their meaning"),
+        # units
+        "unit_pp": ("procentpunt", "percentage points"),
+        "unit_years": ("jaar", "years"),
+        "unit_months": ("maanden", "months"),
+        "unit_name_count": ("aantal", "count"),
+        "unit_name_eur": ("euro", "EUR"),
+        "unit_name_years": ("jaren", "years"),
+        "unit_name_months": ("maanden", "months"),
+        "unit_name_percent": ("procent", "percent"),
+        "unit_name_pp": ("procentpunt", "percentage points"),
+        "unit_name_date": ("datum", "date"),
+        "unit_name_number": ("getal", "number"),
+        # usage
+        "unknown_agreement": (
+            "onbekende afspraken '{agreement}'; bekend zijn: {known}",
+            "unknown agreement '{agreement}'; known: {known}",
+        ),
+        "agreement_required": (
+            "geef --agreement op (de cijfers hebben geen kolom 'agreement'); bekende afspraken: {known}",
+            "give --agreement (the figures have no 'agreement' column); known agreements: {known}",
+        ),
+        "unknown_theme": (
+            "onbekend thema '{theme}'; thema's: {known}",
+            "unknown theme '{theme}'; themes: {known}",
+        ),
+        "unknown_party_option": (
+            "onbekende partij '{party}'; partijen: {known}",
+            "unknown party '{party}'; parties: {known}",
+        ),
+        "unknown_rule": ("onbekende regel '{rule}'", "unknown rule '{rule}'"),
+        # schema
+        "schema_unknown_key": ("onbekende sleutel '{key}'", "unknown key '{key}'"),
+        "schema_missing_key": ("sleutel '{key}' ontbreekt", "missing key '{key}'"),
+        "schema_enum": (
+            "'{value}' is geen geldige waarde voor {field}; kies uit: {options}",
+            "'{value}' is not a valid {field}; choose from: {options}",
+        ),
+        "schema_type": (
+            "{field}: verwacht {expected}, gevonden {value}",
+            "{field}: expected {expected}, found {value}",
+        ),
+        "schema_pattern": (
+            "'{value}' heeft niet de verwachte vorm voor {field}",
+            "'{value}' does not have the expected form for {field}",
+        ),
+        "schema_max_or_min": ("geef precies één van 'max' of 'min'", "give exactly one of 'max' or 'min'"),
+        "schema_minimum": (
+            "{field}: {value} is kleiner dan {limit}",
+            "{field}: {value} is less than {limit}",
+        ),
+        "schema_maximum": (
+            "{field}: {value} is groter dan {limit}",
+            "{field}: {value} is greater than {limit}",
+        ),
+        "schema_empty": ("{field} mag niet leeg zijn", "{field} must not be empty"),
+        "schema_unique": ("{field} bevat dubbele waarden", "{field} contains duplicates"),
+        "schema_invalid": ("{field}: ongeldige waarde {value}", "{field}: invalid value {value}"),
+        "yaml_not_mapping": (
+            "verwacht een mapping (sleutel: waarde) bovenaan het bestand",
+            "expected a mapping (key: value) at the top of the file",
+        ),
+        # rule files
+        "agreement_id_mismatch": (
+            "id '{found}' wijkt af van '{expected}' in agreements.yaml",
+            "id '{found}' differs from '{expected}' in agreements.yaml",
+        ),
+        "bad_period": (
+            "'{value}' is geen periode; gebruik 2022, 2022-H1, 2022-Q3 of 2022-2023",
+            "'{value}' is not a period; use 2022, 2022-H1, 2022-Q3 or 2022-2023",
+        ),
+        "duplicate_party": ("partij '{party}' staat er twee keer in", "party '{party}' is listed twice"),
+        "duplicate_ref": (
+            "ref '{ref}' komt twee keer voor (eerder op regel {line})",
+            "ref '{ref}' is used twice (first on line {line})",
+        ),
+        "unknown_party": ("onbekende partij '{party}'", "unknown party '{party}'"),
+        "unknown_metric": ("onbekend cijfer (metric) '{metric}'", "unknown metric '{metric}'"),
+        "unknown_kind": (
+            "onbekende soort toets '{kind}'; soorten: {kinds}",
+            "unknown check kind '{kind}'; kinds: {kinds}",
+        ),
+        "metric_unit_clash": (
+            "metric '{metric}' bestaat al in metrics.yaml met eenheid '{unit}'",
+            "metric '{metric}' already exists in metrics.yaml with unit '{unit}'",
+        ),
+        "metric_wrong_unit": (
+            "metric '{metric}' heeft eenheid '{unit}', wat niet past bij een toets van soort '{kind}'",
+            "metric '{metric}' has unit '{unit}', which does not fit a check of kind '{kind}'",
+        ),
+        "compare_units": (
+            "'{left}' ({lu}) en '{right}' ({ru}) hebben niet dezelfde eenheid",
+            "'{left}' ({lu}) and '{right}' ({ru}) do not have the same unit",
+        ),
+        "coverage_unknown_ref": (
+            "coverage noemt onbekende ref '{ref}'",
+            "coverage names unknown ref '{ref}'",
+        ),
+        "check_average_periods": (
+            "average_per_year geeft één resultaat over het hele venster; laat 'periods' weg",
+            "average_per_year gives one result over the whole window; leave out 'periods'",
+        ),
+        "check_band_margin": (
+            "de marge is groter dan de bandbreedte; dan kan niets 'voldaan' zijn",
+            "the margin is larger than the tolerance; nothing could ever be 'met'",
+        ),
+        "check_due_required": ("een eenmalige termijn heeft 'due' nodig", "a one-off deadline needs 'due'"),
+        "check_due_unknown": (
+            "termijn '{due}' niet begrepen; voorbeelden: 'vóór 1 april 2021', 'uiterlijk 1 april 2021', "
+            "'in 2021', 'Q2 2022', 'eerste helft van 2026', 'begin 2026', '2021-04-01'",
+            "due date '{due}' not understood; examples: 'vóór 1 april 2021', 'uiterlijk 1 april 2021', "
+            "'in 2021', 'Q2 2022', 'eerste helft van 2026', 'begin 2026', '2021-04-01'",
+        ),
+        "check_due_needs_year": (
+            "termijn '{due}' heeft geen jaar; geef een jaar of een 'recurrence'",
+            "due date '{due}' has no year; give a year or a 'recurrence'",
+        ),
+        "check_due_recurring_year": (
+            "een terugkerende termijn noemt geen jaar ('{due}'); het venster bepaalt de jaren",
+            "a recurring due date names no year ('{due}'); the window decides the years",
+        ),
+        "table_total_unknown": (
+            "totaalkolom '{column}' staat niet in 'columns'",
+            "total column '{column}' is not in 'columns'",
+        ),
+        "table_row_length": (
+            "rij '{row}' heeft {found} getallen, er zijn {expected} kolommen",
+            "row '{row}' has {found} numbers, there are {expected} columns",
+        ),
+        "table_row_unknown": ("onbekende tabelrij '{row}'", "unknown table row '{row}'"),
+        "table_unknown": ("onbekende tabel '{table}'", "unknown table '{table}'"),
+        "table_total_mismatch": (
+            "{table}, rij '{row}': de kolommen tellen op tot {parts}, het document noemt als totaal {total}",
+            "{table}, row '{row}': the columns add up to {parts}, the document prints {total} as the total",
+        ),
+        "table_sum_mismatch": (
+            "{table}, rij '{row}', kolom '{column}': {addends} = {added}, het document noemt {printed}",
+            "{table}, row '{row}', column '{column}': {addends} = {added}, the document prints {printed}",
+        ),
+        "targets_sum_mismatch": (
+            "de doelen per partij tellen op tot {parties}, het gezamenlijke doel is {joint}",
+            "the per-party targets add up to {parties}, the joint target is {joint}",
+        ),
+        "target_joint_missing": (
+            "scope 'joint' zonder gezamenlijk doel ('joint')",
+            "scope 'joint' without a joint target ('joint')",
+        ),
+        "target_party_missing": ("geen doel voor partij '{party}'", "no target for party '{party}'"),
+        # figures
+        "figures_missing_column": (
+            "kolom '{column}' ontbreekt in de kopregel ({header})",
+            "column '{column}' is missing from the header ({header})",
+        ),
+        "figures_too_many_fields": (
+            "{found} velden, de kopregel heeft er {expected} (scheidingsteken '{delimiter}'; staat er een "
+            "scheidingsteken in een getal of toelichting zonder aanhalingstekens?)",
+            "{found} fields, the header has {expected} (delimiter '{delimiter}'; is there a delimiter inside a "
+            "number or note without quotes?)",
+        ),
+        "csv_malformed": ("ongeldige CSV: {reason}", "malformed CSV: {reason}"),
+        "figures_yaml_shape": (
+            "verwacht 'figures:' met een lijst van cijfers (period, party, metric, value)",
+            "expected 'figures:' with a list of figures (period, party, metric, value)",
+        ),
+        "figures_yaml_item": (
+            "elk cijfer is een mapping met period, party, metric, value",
+            "each figure is a mapping with period, party, metric, value",
+        ),
+        "unknown_agreement_row": ("onbekende afspraken '{agreement}'", "unknown agreement '{agreement}'"),
+        "figures_bad_period": (
+            "'{value}' is geen periode; gebruik 2022, 2022-H1, 2022-Q3 of 2022-2023",
+            "'{value}' is not a period; use 2022, 2022-H1, 2022-Q3 or 2022-2023",
+        ),
+        "figures_unknown_party": (
+            "partij '{party}' hoort niet bij {agreement}",
+            "party '{party}' is not a party to {agreement}",
+        ),
+        "figures_unknown_metric": ("onbekend cijfer (metric) '{metric}'", "unknown metric '{metric}'"),
+        "figures_bad_value": ("{metric}: {reason}", "{metric}: {reason}"),
+        "figures_duplicate_row": (
+            "{figure} staat er twee keer in (eerder op {first})",
+            "{figure} is given twice (first at {first})",
+        ),
+        "figures_conflict": (
+            "{figure} = {value} spreekt {first} tegen, waar het {first_value} is",
+            "{figure} = {value} contradicts {first}, where it is {first_value}",
+        ),
+        "figures_same_twice": (
+            "{figure} staat ook in {first}, met dezelfde waarde; één keer gebruikt",
+            "{figure} is also in {first}, with the same value; used once",
+        ),
+        "figures_part_exceeds_whole": (
+            "{part} ({part_value}) is groter dan {whole} ({whole_value}, {where}) voor {period}, {party}",
+            "{part} ({part_value}) is larger than {whole} ({whole_value}, {where}) for {period}, {party}",
+        ),
+        "figures_derived_mismatch": (
+            "{metric} = {value} voor {period}, {party}, maar de onderdelen geven {computed} ({formula})",
+            "{metric} = {value} for {period}, {party}, but the components give {computed} ({formula})",
+        ),
+        "figures_parts_mismatch": (
+            "{metric} voor {period}, {party} is {value}, maar {parts} = {total}",
+            "{metric} for {period}, {party} is {value}, but {parts} = {total}",
+        ),
+        "figures_none_supplied": (
+            "er staan geen ingevulde cijfers in; er is niets te toetsen",
+            "no figures are filled in; there is nothing to check",
+        ),
+        "figures_match_nothing": (
+            "de cijfers passen bij geen enkele regel van {agreement} (andere afspraken, perioden of "
+            "cijfernamen?); er is niets getoetst",
+            "the figures match no rule of {agreement} (another agreement, other periods or metric names?); "
+            "nothing was checked",
+        ),
+        "value_not_number": ("'{value}' is geen getal", "'{value}' is not a number"),
+        "value_date_for_number": (
+            "'{value}' is een datum, verwacht een getal",
+            "'{value}' is a date; expected a number",
+        ),
+        "value_not_whole": ("'{value}' is geen geheel aantal", "'{value}' is not a whole number"),
+        "value_negative": (
+            "'{value}' is negatief; een aantal is 0 of meer",
+            "'{value}' is negative; a count is 0 or more",
+        ),
+        "value_not_date": (
+            "'{value}' is geen datum; gebruik JJJJ-MM-DD (of D-M-JJJJ)",
+            "'{value}' is not a date; use YYYY-MM-DD (or D-M-YYYY)",
+        ),
+        "value_slash_date": (
+            "'{value}' is dubbelzinnig (dag/maand of maand/dag?); gebruik JJJJ-MM-DD",
+            "'{value}' is ambiguous (day/month or month/day?); use YYYY-MM-DD",
+        ),
+        "value_space_grouping": (
+            "'{value}': bedoelt u {suggestion}?",
+            "'{value}': did you mean {suggestion}?",
+        ),
+        "value_point_in_comma_file": (
+            "'{value}' heeft een decimale punt in een bestand met ';' (decimale komma); bedoelt u {suggestion}?",
+            "'{value}' has a decimal point in a ';' file (decimal comma); did you mean {suggestion}?",
+        ),
+        "value_comma_in_point_file": (
+            "'{value}' heeft een decimale komma in een bestand met ',' (decimale punt); bedoelt u {suggestion}?",
+            "'{value}' has a decimal comma in a ',' file (decimal point); did you mean {suggestion}?",
+        ),
+        "value_grouped_in_point_file": (
+            "'{value}' is dubbelzinnig in een bestand met ',' (duizendtal of decimaal?); schrijf {suggestion} "
+            "als dat bedoeld is",
+            "'{value}' is ambiguous in a ',' file (thousands or decimals?); write {suggestion} if that is meant",
+        ),
+        # result messages
+        "missing_item": ("{metric} {period} ({party})", "{metric} {period} ({party})"),
+        "msg_missing": ("geen gegevens: {items}", "no data: {items}"),
+        "msg_missing_more": (" en {count} meer", " and {count} more"),
+        "msg_zero_denominator": (
+            "{denominator} is 0: het aandeel is niet te bepalen",
+            "{denominator} is 0: the share cannot be determined",
+        ),
+        "share_counts": ("{num} van {den}", "{num} of {den}"),
+        "share_years": (" over {years}", " over {years}"),
+        "msg_share_max_met": (
+            "{value} ({counts}), onder het maximum",
+            "{value} ({counts}), below the maximum",
+        ),
+        "msg_share_max_at_risk": (
+            "{value} ({counts}), binnen {margin} procentpunt van het maximum",
+            "{value} ({counts}), within {margin} percentage points of the maximum",
+        ),
+        "msg_share_max_not_met": (
+            "{value} ({counts}), boven het maximum",
+            "{value} ({counts}), above the maximum",
+        ),
+        "msg_share_min_met": (
+            "{value} ({counts}), boven het minimum",
+            "{value} ({counts}), above the minimum",
+        ),
+        "msg_share_min_at_risk": (
+            "{value} ({counts}), binnen {margin} procentpunt van het minimum",
+            "{value} ({counts}), within {margin} percentage points of the minimum",
+        ),
+        "msg_share_min_not_met": (
+            "{value} ({counts}), onder het minimum",
+            "{value} ({counts}), below the minimum",
+        ),
+        "msg_band_met": ("{value} ({counts}), binnen de bandbreedte", "{value} ({counts}), within the band"),
+        "msg_band_at_risk": (
+            "{value} ({counts}), binnen {margin} procentpunt van de rand van de bandbreedte",
+            "{value} ({counts}), within {margin} percentage points of the edge of the band",
+        ),
+        "msg_band_not_met": (
+            "{value} ({counts}), buiten de bandbreedte",
+            "{value} ({counts}), outside the band",
+        ),
+        "msg_value_max_met": ("{value}, binnen het maximum", "{value}, within the maximum"),
+        "msg_value_max_at_risk": ("{value}, dicht bij het maximum", "{value}, close to the maximum"),
+        "msg_value_max_not_met": ("{value}, boven het maximum", "{value}, above the maximum"),
+        "msg_value_min_met": ("{value}, minimum gehaald", "{value}, minimum reached"),
+        "msg_value_min_at_risk": ("{value}, net boven het minimum", "{value}, just above the minimum"),
+        "msg_value_min_not_met": ("{value}, onder het minimum", "{value}, below the minimum"),
+        "msg_compare_met": ("{left} {lvalue} {op} {right} {rvalue}", "{left} {lvalue} {op} {right} {rvalue}"),
+        "msg_compare_not_met": (
+            "{left} {lvalue} is niet {op} {right} {rvalue}",
+            "{left} {lvalue} is not {op} {right} {rvalue}",
+        ),
+        "msg_target_final_at_least_met": (
+            "gerealiseerd {value}, doel {target} gehaald",
+            "realised {value}, target {target} reached",
+        ),
+        "msg_target_final_at_least_not_met": (
+            "gerealiseerd {value}, doel {target} niet gehaald",
+            "realised {value}, target {target} not reached",
+        ),
+        "msg_target_final_at_most_met": (
+            "{value}, binnen het maximum van {target}",
+            "{value}, within the maximum of {target}",
+        ),
+        "msg_target_final_at_most_not_met": (
+            "{value}, boven het maximum van {target}",
+            "{value}, above the maximum of {target}",
+        ),
+        "msg_target_running_met": (
+            "tot nu toe {value}; na {reported} van {years} jaar verwacht {expected} (doel {target})",
+            "so far {value}; after {reported} of {years} years {expected} expected (target {target})",
+        ),
+        "msg_target_running_at_risk": (
+            "tot nu toe {value}, iets achter op schema: na {reported} van {years} jaar verwacht {expected} "
+            "(doel {target})",
+            "so far {value}, slightly behind: after {reported} of {years} years {expected} expected "
+            "(target {target})",
+        ),
+        "msg_target_running_not_met": (
+            "tot nu toe {value}, achter op schema: na {reported} van {years} jaar verwacht {expected} "
+            "(doel {target})",
+            "so far {value}, behind schedule: after {reported} of {years} years {expected} expected "
+            "(target {target})",
+        ),
+        "msg_target_cap_met": ("tot nu toe {value}, maximum {target}", "so far {value}, maximum {target}"),
+        "msg_target_cap_not_met": (
+            "tot nu toe {value}, al boven het maximum van {target}",
+            "so far {value}, already above the maximum of {target}",
+        ),
+        "msg_done": ("gedaan op {done}, uiterlijk {due}", "done on {done}, due {due}"),
+        "msg_done_late": (
+            "{days} dagen te laat gedaan: op {done}, uiterlijk {due}",
+            "done {days} days late: on {done}, due {due}",
+        ),
+        "msg_overdue_no_date": (
+            "geen datum vastgelegd; de termijn ({due}) is {days} dagen verstreken",
+            "no date recorded; the deadline ({due}) passed {days} days ago",
+        ),
+        "msg_due_soon": ("nog {days} dagen: uiterlijk {due}", "{days} days left: due {due}"),
+        "msg_not_due": ("uiterlijk {due}", "due {due}"),
+        "msg_moved_working_day": (
+            " (verschoven van {nominal} naar de eerstvolgende werkdag)",
+            " (moved from {nominal} to the next working day)",
+        ),
+        "msg_done_after_as_of": (
+            "; de vastgelegde datum {done} ligt na de peildatum",
+            "; the recorded date {done} is after the as-of date",
+        ),
+        "norm_band": ("ca. {target} ({low}–{high})", "about {target} ({low}–{high})"),
+        "norm_due": ("uiterlijk {due}", "by {due}"),
+        # describe / explain
+        "describe_share_max": (
+            "{numerator} / {denominator} ten hoogste {limit}",
+            "{numerator} / {denominator} at most {limit}",
+        ),
+        "describe_share_min": (
+            "{numerator} / {denominator} ten minste {limit}",
+            "{numerator} / {denominator} at least {limit}",
+        ),
+        "describe_per_project": (", per project", ", per project"),
+        "describe_average_per_year": (
+            ", gemiddeld per jaar over het venster",
+            ", on average per year over the window",
+        ),
+        "describe_band": (
+            "{numerator} / {denominator} ca. {target} (± {tolerance} procentpunt)",
+            "{numerator} / {denominator} about {target} (± {tolerance} percentage points)",
+        ),
+        "describe_value_max": ("{metric} ten hoogste {limit}", "{metric} at most {limit}"),
+        "describe_value_min": ("{metric} ten minste {limit}", "{metric} at least {limit}"),
+        "describe_compare": ("{left} {op} {right}", "{left} {op} {right}"),
+        "describe_target": (
+            "{metric} over {window} ten minste: {targets}",
+            "{metric} over {window} at least: {targets}",
+        ),
+        "describe_target_at_most": (
+            "{metric} over {window} ten hoogste: {targets}",
+            "{metric} over {window} at most: {targets}",
+        ),
+        "describe_per_year": (" (per jaar)", " (per year)"),
+        "describe_deadline": ("{evidence} {due} ({dates})", "{evidence} {due} ({dates})"),
+        "describe_recurrence_yearly": (", jaarlijks", ", yearly"),
+        "describe_recurrence_half_yearly": (", halfjaarlijks", ", half-yearly"),
+        "describe_recurrence_quarterly": (", per kwartaal", ", quarterly"),
+        "describe_working_day": (
+            ", op de eerstvolgende werkdag als de datum in een weekend of op een feestdag valt",
+            ", on the next working day if the date falls on a weekend or public holiday",
+        ),
+        "scope_per_party": ("per partij ({parties})", "per party ({parties})"),
+        "scope_joint": ("gezamenlijk ({parties})", "jointly ({parties})"),
+        "scope_per_project": ("per project", "per project"),
+        "explain_agreement": ("Afspraken", "Agreement"),
+        "explain_theme": ("Thema", "Theme"),
+        "explain_source": ("Bron", "Source"),
+        "explain_quote": ("Citaat", "Quote"),
+        "explain_trekker": ("Trekker", "Responsible"),
+        "explain_obligation": ("Verplichting", "Obligation"),
+        "explain_check": ("Toets", "Check"),
+        "explain_scope": ("Voor wie", "Scope"),
+        "explain_periods": ("Perioden", "Periods"),
+        "explain_figures": ("Benodigde cijfers", "Figures needed"),
+        "explain_note": ("Lezing", "Reading"),
+        "obligation_inspanning": ("inspanningsverplichting", "best-efforts obligation (inspanning)"),
+        "obligation_resultaat": ("resultaatverplichting", "obligation of result (resultaat)"),
+    }
+)

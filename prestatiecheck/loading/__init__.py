@@ -1,0 +1,1 @@
+"""Reading files into the model: agreements index, rule files, metric vocabulary, figures."""

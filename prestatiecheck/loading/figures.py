@@ -1,0 +1,231 @@
+"""Reading figures files (CSV, YAML; XLSX in loading.xlsx) into raw rows.
+
+A raw row is what the file says, with its position: nothing is interpreted yet
+except the file's number style (a ``;``-separated file uses a decimal comma).
+validation.figures turns raw rows into Figures against the agreement's rules.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from prestatiecheck.i18n import did_you_mean, t
+from prestatiecheck.loading.resources import display_path
+from prestatiecheck.loading.textfile import Unreadable, read_text
+from prestatiecheck.loading.yamlsafe import YamlMapping, parse_yaml, where
+from prestatiecheck.model import Location, Problem
+
+REQUIRED_COLUMNS = ("period", "party", "metric", "value")
+OPTIONAL_COLUMNS = ("agreement", "project", "note")
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+# Headers a Dutch spreadsheet may carry.
+COLUMN_SYNONYMS = {
+    "periode": "period", "partij": "party", "corporatie": "party", "indicator": "metric",
+    "metriek": "metric", "kengetal": "metric", "waarde": "value", "afspraak": "agreement",
+    "overeenkomst": "agreement", "toelichting": "note", "opmerking": "note",
+    "notitie": "note",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RawRow:
+    location: Location
+    period: Any
+    party: Any
+    metric: Any
+    value: Any
+    number_style: str  # "point" | "comma" | "native" (already typed: YAML, XLSX)
+    agreement: Any = None
+    project: Any = None
+    note: Any = None
+    value_location: Location | None = None
+
+
+@dataclass
+class RawFigures:
+    rows: list[RawRow]
+    problems: list[Problem]
+
+
+def read_figures(path: Path) -> RawFigures:
+    """Read one figures file by its extension."""
+    shown = display_path(path)
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        try:
+            if path.is_dir():
+                return RawFigures([], [Problem(Location(shown), t("path_is_directory"))])
+            if not path.exists():
+                return RawFigures([], [Problem(Location(shown), t("path_missing"))])
+        except OSError:
+            pass
+        return RawFigures(
+            [],
+            [
+                Problem(
+                    Location(shown),
+                    t("file_type_unknown", suffix=suffix or path.name) + did_you_mean(suffix, list(READERS)),
+                )
+            ],
+        )
+    return reader(path, shown)
+
+
+def normalise_header(name: Any) -> str:
+    text = str(name or "").strip().lower().lstrip("\ufeff")
+    return COLUMN_SYNONYMS.get(text, text)
+
+
+def header_problems(header: list[str], where_: Location) -> list[Problem]:
+    problems = []
+    for column in REQUIRED_COLUMNS:
+        if column not in header:
+            unknown = [h for h in header if h and h not in COLUMNS]
+            problems.append(
+                Problem(
+                    where_,
+                    t("figures_missing_column", column=column, header=", ".join(header) or "-")
+                    + did_you_mean(column, unknown),
+                )
+            )
+    return problems
+
+
+def read_csv(path: Path, shown: str) -> RawFigures:
+    try:
+        text = read_text(path, display=shown, fallback="cp1252")
+    except Unreadable as e:
+        return RawFigures([], [e.problem])
+    lines = text.splitlines()
+    header_index = next(
+        (i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")), None
+    )
+    if header_index is None:
+        return RawFigures([], [Problem(Location(shown), t("file_empty"))])
+    header_line = lines[header_index]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    if delimiter == "," and "\t" in header_line and header_line.count("\t") > header_line.count(","):
+        delimiter = "\t"
+    style = "comma" if delimiter == ";" else "point"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[RawRow] = []
+    problems: list[Problem] = []
+    header: list[str] | None = None
+    try:
+        for record in reader:
+            line = reader.line_num
+            if not record or all(not cell.strip() for cell in record) or record[0].startswith("#"):
+                continue
+            if header is None:
+                header = [normalise_header(h) for h in record]
+                found = header_problems(header, Location(shown, line))
+                if found:
+                    return RawFigures([], found)
+                continue
+            if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
+                problems.append(
+                    Problem(
+                        Location(shown, line),
+                        t(
+                            "figures_too_many_fields",
+                            found=len(record),
+                            expected=len(header),
+                            delimiter=delimiter,
+                        ),
+                    )
+                )
+                continue
+            cells = dict(zip(header, (c.strip() for c in record), strict=False))
+            rows.append(
+                RawRow(
+                    location=Location(shown, line),
+                    period=cells.get("period"),
+                    party=cells.get("party"),
+                    metric=cells.get("metric"),
+                    value=cells.get("value", ""),
+                    number_style=style,
+                    agreement=cells.get("agreement"),
+                    project=cells.get("project"),
+                    note=cells.get("note"),
+                )
+            )
+    except csv.Error as e:
+        problems.append(Problem(Location(shown, reader.line_num), t("csv_malformed", reason=str(e))))
+    if header is None:
+        problems.append(Problem(Location(shown), t("file_empty")))
+    return RawFigures(rows, problems)
+
+
+def read_yaml(path: Path, shown: str) -> RawFigures:
+    try:
+        text = read_text(path, display=shown)
+    except Unreadable as e:
+        return RawFigures([], [e.problem])
+    data, problems = parse_yaml(text, shown)
+    if data is None:
+        return RawFigures([], problems)
+    root = getattr(data, "location", Location(shown, 1, 1))
+    if not isinstance(data, Mapping) or "figures" not in data:
+        return RawFigures([], problems + [Problem(root, t("figures_yaml_shape"))])
+    for key in data:
+        if key not in ("figures", "agreement"):
+            problems.append(
+                Problem(
+                    data.where_key(key) if isinstance(data, YamlMapping) else root,
+                    t("schema_unknown_key", key=key) + did_you_mean(key, ["figures", "agreement"]),
+                )
+            )
+    default_agreement = data.get("agreement")
+    items = data["figures"]
+    if not isinstance(items, list):
+        return RawFigures([], problems + [Problem(where(data, "figures", root), t("figures_yaml_shape"))])
+    rows: list[RawRow] = []
+    for i, item in enumerate(items):
+        loc = where(items, i, root)
+        if not isinstance(item, Mapping):
+            problems.append(Problem(loc, t("figures_yaml_item")))
+            continue
+        bad = [k for k in item if k not in COLUMNS]
+        for key in bad:
+            problems.append(
+                Problem(
+                    item.where_key(key) if isinstance(item, YamlMapping) else loc,
+                    t("schema_unknown_key", key=key) + did_you_mean(key, COLUMNS),
+                )
+            )
+        missing = [c for c in ("period", "metric") if item.get(c) is None]
+        for column in missing:
+            problems.append(Problem(loc, t("schema_missing_key", key=column)))
+        if bad or missing:
+            continue
+        value = item.get("value")
+        rows.append(
+            RawRow(
+                location=loc,
+                period=item.get("period"),
+                party=item.get("party"),
+                metric=item.get("metric"),
+                value="" if value is None else value,
+                number_style="native",
+                agreement=item.get("agreement", default_agreement),
+                project=item.get("project"),
+                note=item.get("note"),
+                value_location=where(item, "value", loc),
+            )
+        )
+    return RawFigures(rows, problems)
+
+
+READERS: dict[str, Callable[[Path, str], RawFigures]] = {
+    ".csv": read_csv,
+    ".txt": read_csv,
+    ".tsv": read_csv,
+    ".yaml": read_yaml,
+    ".yml": read_yaml,
+}

@@ -1,0 +1,39 @@
+"""Where the shipped agreements live, and the lookup order for overrides.
+
+1. ``--agreements PATH`` on the command line;
+2. the ``PRESTATIECHECK_AGREEMENTS`` environment variable;
+3. the agreements shipped inside the package (``prestatiecheck/data``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+PACKAGED_INDEX = PACKAGE_DIR / "data" / "agreements.yaml"
+ENV_VAR = "PRESTATIECHECK_AGREEMENTS"
+
+
+def index_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return PACKAGED_INDEX
+
+
+def is_packaged(path: Path) -> bool:
+    try:
+        return path.resolve() == PACKAGED_INDEX.resolve()
+    except OSError:
+        return False
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would recognise it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

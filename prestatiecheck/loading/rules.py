@@ -1,0 +1,272 @@
+"""Loading agreements.yaml, the metric vocabulary and the rule files into a Catalogue.
+
+Every problem in every file is collected before anything is raised. Files the
+user points at (``--agreements``) are also checked against the JSON schemas; the
+rule files shipped with the package are validated by the test suite and by
+``prestatiecheck validate``, so ``check`` skips that step for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from prestatiecheck.errors import RuleFileError, UsageError
+from prestatiecheck.i18n import did_you_mean, t
+from prestatiecheck.loading.resources import display_path, index_path, is_packaged
+from prestatiecheck.loading.yamlsafe import load_yaml, where
+from prestatiecheck.model import (
+    Agreement,
+    Catalogue,
+    ContextItem,
+    Derivation,
+    Location,
+    Metric,
+    Party,
+    Problem,
+    Rule,
+    Source,
+    Table,
+)
+from prestatiecheck.periods import parse_period
+
+
+def metrics_from(raw: Mapping[str, Any] | None) -> dict[str, Metric]:
+    out: dict[str, Metric] = {}
+    for name, spec in (raw or {}).items():
+        if not isinstance(spec, Mapping):
+            continue
+        out[name] = Metric(
+            name=name,
+            unit=str(spec.get("unit", "number")),
+            nl=str(spec.get("nl", name)),
+            en=str(spec.get("en", name)),
+            part_of=spec.get("part_of"),
+            signed=bool(spec.get("signed")),
+        )
+    return out
+
+
+def derivations_from(raw: Mapping[str, Any] | None) -> dict[str, Derivation]:
+    out: dict[str, Derivation] = {}
+    for name, spec in (raw or {}).items():
+        derived = spec.get("derived") if isinstance(spec, Mapping) else None
+        if derived:
+            out[name] = Derivation(tuple(derived.get("plus", [])), tuple(derived.get("minus", [])))
+    return out
+
+
+def _schema(data: Any, name: str, display: str, strict: bool) -> list[Problem]:
+    if not strict:
+        return []
+    from prestatiecheck.validation.schema import load_schema, schema_problems
+
+    return schema_problems(data, load_schema(name), display)
+
+
+class _Loader:
+    def __init__(self, index: Path, strict: bool):
+        self.index = index
+        self.strict = strict
+        self.problems: list[Problem] = []
+
+    def yaml(self, path: Path) -> tuple[Any, str]:
+        shown = display_path(path)
+        data, problems = load_yaml(path, shown)
+        self.problems += problems
+        if data is not None and not isinstance(data, Mapping):
+            self.problems.append(Problem(Location(shown, 1, 1), t("yaml_not_mapping")))
+            return None, shown
+        return data, shown
+
+
+def read_index(explicit: str | Path | None = None) -> tuple[Path, Mapping[str, Any]]:
+    """The agreements index as data; raises RuleFileError if it cannot be read."""
+    path = index_path(explicit)
+    loader = _Loader(path, strict=not is_packaged(path))
+    data, shown = loader.yaml(path)
+    if data is not None:
+        loader.problems += _schema(data, "agreements.schema.json", shown, loader.strict)
+    errors = [p for p in loader.problems if p.severity == "error"]
+    if errors or data is None:
+        raise RuleFileError(errors or [Problem(Location(shown), t("file_empty"))])
+    return path, data
+
+
+def agreement_ids(explicit: str | Path | None = None) -> list[str]:
+    _, data = read_index(explicit)
+    return [str(a["id"]) for a in data.get("agreements") or []]
+
+
+def load_catalogue(
+    explicit: str | Path | None = None,
+    *,
+    only: Collection[str] | None = None,
+    strict: bool | None = None,
+) -> Catalogue:
+    """Load the index, the vocabulary and (the selected) rule files; raise on any error."""
+    catalogue, problems = inspect_catalogue(explicit, only=only, strict=strict)
+    if catalogue is None:
+        raise RuleFileError(problems)
+    return catalogue
+
+
+def inspect_catalogue(
+    explicit: str | Path | None = None,
+    *,
+    only: Collection[str] | None = None,
+    strict: bool | None = None,
+) -> tuple[Catalogue | None, list[Problem]]:
+    """Load what can be loaded; every problem (errors and warnings) in every file, and the
+    catalogue when there was no error."""
+    path, index = read_index(explicit)
+    loader = _Loader(path, strict=strict if strict is not None else not is_packaged(path))
+    base = path.parent
+    entries = list(index.get("agreements") or [])
+    known_ids = [str(a["id"]) for a in entries]
+    if only is not None:
+        for wanted in only:
+            if wanted not in known_ids:
+                raise UsageError(
+                    t("unknown_agreement", agreement=wanted, known=", ".join(known_ids))
+                    + did_you_mean(wanted, known_ids)
+                )
+
+    shared_raw: Mapping[str, Any] = {}
+    if index.get("metrics"):
+        metrics_path = base / str(index["metrics"])
+        data, shown = loader.yaml(metrics_path)
+        if data is not None:
+            found = _schema(data, "metrics.schema.json", shown, loader.strict)
+            loader.problems += found
+            if not found:
+                from prestatiecheck.validation.rules import metric_problems
+
+                shared_raw = data.get("metrics") or {}
+                loader.problems += metric_problems(shared_raw, shown, {}, data.location)
+    shared = metrics_from(shared_raw)
+    derivations = derivations_from(shared_raw)
+
+    agreements: dict[str, Agreement] = {}
+    for entry in entries:
+        agreement_id = str(entry["id"])
+        if only is not None and agreement_id not in only:
+            continue
+        agreement = _load_agreement(loader, base / str(entry["file"]), agreement_id, shared)
+        if agreement is not None:
+            agreements[agreement_id] = agreement
+    problems = sorted(loader.problems)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return Catalogue(
+        index_file=path,
+        metrics=shared,
+        agreements=agreements,
+        warnings=tuple(p for p in problems if p.severity == "warning"),
+        derivations=derivations,
+        known_ids=tuple(known_ids),
+    ), problems
+
+
+def inspect_rule_file(path: Path, shared: Mapping[str, Metric]) -> list[Problem]:
+    """A rule file on its own (not via the index), fully validated."""
+    loader = _Loader(path, strict=True)
+    _load_agreement(loader, path, None, shared)
+    return sorted(loader.problems)
+
+
+def _load_agreement(
+    loader: _Loader, path: Path, agreement_id: str | None, shared: Mapping[str, Metric]
+) -> Agreement | None:
+    from prestatiecheck.validation.rules import rule_file_problems
+
+    data, shown = loader.yaml(path)
+    if data is None:
+        return None
+    found = _schema(data, "rule-file.schema.json", shown, loader.strict)
+    loader.problems += found
+    if found:
+        return None
+    semantic = rule_file_problems(data, shown, agreement_id, shared, strict=loader.strict)
+    loader.problems += semantic
+    if any(p.severity == "error" for p in semantic):
+        return None
+    return build_agreement(data, path, shown)
+
+
+def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreement:
+    meta = data["agreement"]
+    agreement_id = str(meta["id"])
+    parties = tuple(Party(str(p["id"]), str(p["name"]), str(p["role"])) for p in meta["parties"])
+    document = str(meta["source"])
+    rules = []
+    for i, raw in enumerate(data["rules"]):
+        ref = str(raw["ref"])
+        loc = where(data["rules"], i, Location(shown))
+        rules.append(
+            Rule(
+                id=f"{agreement_id}/{ref}",
+                agreement_id=agreement_id,
+                ref=ref,
+                title=str(raw["title"]),
+                theme=str(raw["theme"]),
+                source=Source(document, str(raw["source"]["article"]), str(raw["source"]["quote"]).strip()),
+                trekker=tuple(str(x) for x in raw["trekker"]),
+                obligation=str(raw["obligation"]),
+                check=_plain(raw["check"]),
+                note=str(raw.get("note") or "").strip(),
+                location=loc,
+            )
+        )
+    tables = {}
+    for raw in data.get("tables") or []:
+        tables[str(raw["id"])] = Table(
+            id=str(raw["id"]),
+            title=str(raw["title"]),
+            article=str(raw.get("article") or ""),
+            columns=tuple(str(c) for c in raw["columns"]),
+            rows={str(k): tuple(Decimal(str(v)) for v in vs) for k, vs in raw["rows"].items()},
+            total_column=raw.get("total_column"),
+            sums={str(k): tuple(str(x) for x in v) for k, v in (raw.get("sums") or {}).items()},
+            note=str(raw.get("note") or ""),
+            location=getattr(raw, "location", Location(shown)),
+        )
+    context = tuple(
+        ContextItem(
+            ref=str(c["ref"]),
+            title=str(c["title"]),
+            theme=str(c.get("theme") or ""),
+            quote=str(c.get("quote") or "").strip(),
+            note=str(c.get("note") or "").strip(),
+        )
+        for c in data.get("context") or []
+    )
+    signed = meta.get("signed")
+    return Agreement(
+        id=agreement_id,
+        title=str(meta["title"]),
+        municipality=str(meta["municipality"]),
+        period=parse_period(meta["period"]),
+        parties=parties,
+        source=document,
+        rules=tuple(rules),
+        file=path,
+        signed=signed if isinstance(signed, date) else None,
+        context=context,
+        tables=tables,
+        coverage={str(k): tuple(str(x) for x in v) for k, v in (data.get("coverage") or {}).items()},
+        metrics=metrics_from(data.get("metrics")),
+        derivations=derivations_from(data.get("metrics")),
+    )
+
+
+def _plain(value: Any) -> Any:
+    """Strip the position bookkeeping: rules carry plain dicts and lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,108 @@
+"""Reading one figure's value: numbers in the file's style, dates, never a guess.
+
+A ``,``-separated file uses a decimal point and no thousands separator; a
+``;``-separated file (Dutch Excel) uses a decimal comma and may group thousands
+with dots (``1.380``, ``1.380,5``). Anything else is refused with the reading we
+think was meant.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from prestatiecheck.i18n import t
+
+
+class ValueProblem(ValueError):
+    """The value cannot be read; the message says why and, where possible, what was meant."""
+
+
+_POINT = re.compile(r"^[-+]?\d+(\.\d+)?$")
+_COMMA = re.compile(r"^[-+]?\d+(,\d+)?$")
+_COMMA_GROUPED = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_POINT_GROUPED = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+_SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_CURRENCY = re.compile(r"^(€|eur|euro)\s*", re.IGNORECASE)
+
+
+def parse_number(raw: Any, style: str, unit: str) -> Decimal:
+    if isinstance(raw, bool):
+        raise ValueProblem(t("value_not_number", value=raw))
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, Decimal):
+        return raw
+    if isinstance(raw, float):
+        # openpyxl gives floats; repr is the shortest round-tripping text, so no binary noise.
+        return Decimal(repr(raw))
+    if isinstance(raw, (date, datetime)):
+        raise ValueProblem(t("value_date_for_number", value=raw))
+    text = str(raw).strip().replace("\u00a0", " ")
+    if unit == "eur":
+        text = _CURRENCY.sub("", text)
+    if unit in ("percent", "pp") and text.endswith("%"):
+        text = text[:-1].strip()
+    if " " in text and re.fullmatch(r"[-+]?\d{1,3}( \d{3})+([.,]\d+)?", text):
+        raise ValueProblem(t("value_space_grouping", value=raw, suggestion=text.replace(" ", "")))
+    if style == "comma":
+        if _COMMA.match(text):
+            return Decimal(text.replace(",", "."))
+        if _COMMA_GROUPED.match(text):
+            return Decimal(text.replace(".", "").replace(",", "."))
+        if _POINT.match(text):
+            raise ValueProblem(t("value_point_in_comma_file", value=raw, suggestion=text.replace(".", ",")))
+    else:
+        if _POINT.match(text):
+            return Decimal(text)
+        if _POINT_GROUPED.match(text):
+            raise ValueProblem(t("value_grouped_in_point_file", value=raw, suggestion=text.replace(",", "")))
+        if _COMMA.match(text):
+            raise ValueProblem(t("value_comma_in_point_file", value=raw, suggestion=text.replace(",", ".")))
+    with contextlib.suppress(InvalidOperation):
+        Decimal(text)
+    raise ValueProblem(t("value_not_number", value=raw))
+
+
+def parse_date(raw: Any) -> date:
+    if isinstance(raw, datetime):
+        if raw.time() != datetime.min.time():
+            return raw.date()
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = str(raw).strip()
+    if m := _ISO.match(text):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    elif m := _DUTCH_DATE.match(text):
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    elif m := _SLASH_DATE.match(text):
+        raise ValueProblem(t("value_slash_date", value=raw))
+    else:
+        raise ValueProblem(t("value_not_date", value=raw))
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise ValueProblem(t("impossible_date", value=raw)) from None
+
+
+def parse_count(raw: Any, style: str, signed: bool) -> Decimal:
+    number = parse_number(raw, style, "count")
+    if number != number.to_integral_value():
+        raise ValueProblem(t("value_not_whole", value=raw))
+    if number < 0 and not signed:
+        raise ValueProblem(t("value_negative", value=raw))
+    return number.quantize(Decimal(1))
+
+
+def parse_value(raw: Any, style: str, unit: str, signed: bool = False) -> Decimal | date:
+    if unit == "date":
+        return parse_date(raw)
+    if unit == "count":
+        return parse_count(raw, style, signed)
+    return parse_number(raw, style, unit)

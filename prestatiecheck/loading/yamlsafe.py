@@ -1,0 +1,192 @@
+"""Strict YAML: a safe loader that keeps positions, refuses duplicate keys and the YAML 1.1 surprises.
+
+Plain scalars are resolved here, not by PyYAML's YAML 1.1 resolver: ``true``/``false``,
+``null``, integers, decimals (exact, as ``Decimal``) and ISO dates. Words that YAML 1.1
+would silently turn into something else (``no``, ``on``, ``1e3``, ``012``, ``1:30``)
+are reported as problems with their position so the author can quote them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from prestatiecheck.i18n import t
+from prestatiecheck.loading.textfile import Unreadable, read_text
+from prestatiecheck.model import Location, Problem
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PlainLoader(_Base):  # type: ignore[misc,valid-type]
+    """No implicit resolvers: every plain scalar arrives as a string; we resolve it."""
+
+    yaml_implicit_resolvers: dict[str, Any] = {}
+
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_DECIMAL = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
+_YAML11_NUMBERISH = [
+    (re.compile(r"^[-+]?0[0-7_]+$"), "yaml_octal"),
+    (re.compile(r"^[-+]?0[xob][0-9a-fA-F_]+$"), "yaml_octal"),
+    (re.compile(r"^[-+]?([0-9][0-9_]*)?\.?[0-9_]*[eE][-+]?[0-9]+$"), "yaml_exponent"),
+    (re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"), "yaml_sexagesimal"),
+    (re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?$"), "yaml_underscore"),
+    (re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$"), "yaml_special_float"),
+]
+
+
+class YamlMapping(dict):  # type: ignore[type-arg]
+    """A dict that remembers where each key and value was written."""
+
+    location: Location
+    key_locations: dict[Any, Location]
+    value_locations: dict[Any, Location]
+
+    def where(self, key: Any) -> Location:
+        return self.value_locations.get(key, self.key_locations.get(key, self.location))
+
+    def where_key(self, key: Any) -> Location:
+        return self.key_locations.get(key, self.location)
+
+
+class YamlSequence(list):  # type: ignore[type-arg]
+    location: Location
+    item_locations: list[Location]
+
+    def where(self, index: int) -> Location:
+        if 0 <= index < len(self.item_locations):
+            return self.item_locations[index]
+        return self.location
+
+
+def where(container: Any, key: Any, default: Location) -> Location:
+    """Position of ``container[key]`` if the container remembers it."""
+    if isinstance(container, YamlMapping):
+        return container.where(key)
+    if isinstance(container, YamlSequence) and isinstance(key, int):
+        return container.where(key)
+    return getattr(container, "location", default)
+
+
+class _Converter:
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[Problem] = []
+
+    def loc(self, node: yaml.Node) -> Location:
+        return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def convert(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            seq = YamlSequence(self.convert(item) for item in node.value)
+            seq.location = self.loc(node)
+            seq.item_locations = [self.loc(item) for item in node.value]
+            return seq
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode) -> YamlMapping:
+        result = YamlMapping()
+        result.location = self.loc(node)
+        result.key_locations = {}
+        result.value_locations = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and not key_node.style
+            ):
+                self.problems.append(Problem(self.loc(key_node), t("yaml_merge_key")))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(self.loc(key_node), t("yaml_complex_key")))
+                continue
+            key = self.scalar(key_node)
+            if isinstance(key, (list, dict)) or key is None:
+                self.problems.append(Problem(self.loc(key_node), t("yaml_complex_key")))
+                continue
+            if key in result:
+                first = result.key_locations[key]
+                self.problems.append(
+                    Problem(self.loc(key_node), t("yaml_duplicate_key", key=key, line=first.line))
+                )
+                continue
+            result.key_locations[key] = self.loc(key_node)
+            result.value_locations[key] = self.loc(value_node)
+            result[key] = self.convert(value_node)
+        return result
+
+    def scalar(self, node: yaml.Node) -> Any:
+        value: str = node.value
+        if node.tag not in ("tag:yaml.org,2002:str", "!"):
+            if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+                return self.plain(node, value)
+            if node.tag == "tag:yaml.org,2002:null":
+                return None
+            if node.tag == "tag:yaml.org,2002:bool" and value.lower() in ("true", "false"):
+                return value.lower() == "true"
+            self.problems.append(Problem(self.loc(node), t("yaml_tag", tag=node.tag)))
+            return value
+        if node.style:  # quoted or block scalar: always text (plain is None or "")
+            return value
+        return self.plain(node, value)
+
+    def plain(self, node: yaml.Node, value: str) -> Any:
+        if value in ("", "~", "null", "Null", "NULL"):
+            return None
+        if value in ("true", "True", "TRUE"):
+            return True
+        if value in ("false", "False", "FALSE"):
+            return False
+        if value.lower() in _YAML11_BOOL:
+            self.problems.append(Problem(self.loc(node), t("yaml_bool", value=value)))
+            return value
+        if _INT.match(value):
+            return int(value)
+        if _DECIMAL.match(value):
+            return Decimal(value)
+        if m := _DATE.match(value):
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                self.problems.append(Problem(self.loc(node), t("impossible_date", value=value)))
+                return value
+        for pattern, key in _YAML11_NUMBERISH:
+            if pattern.match(value):
+                self.problems.append(Problem(self.loc(node), t(key, value=value)))
+                return value
+        return value
+
+
+def parse_yaml(text: str, display: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML text; returns the data (None if unparseable) and every problem found."""
+    try:
+        node = yaml.compose(text, Loader=_PlainLoader)  # noqa: S506 - safe loader subclass
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        reason = " ".join(x for x in (e.context, e.problem) if x)
+        return None, [Problem(where, t("yaml_malformed", reason=reason))]
+    except yaml.YAMLError as e:
+        return None, [Problem(Location(display), t("yaml_malformed", reason=str(e)))]
+    if node is None:
+        return None, [Problem(Location(display), t("file_empty"))]
+    converter = _Converter(display)
+    data = converter.convert(node)
+    return data, converter.problems
+
+
+def load_yaml(path: Path, display: str | None = None) -> tuple[Any, list[Problem]]:
+    shown = display or str(path)
+    try:
+        text = read_text(path, display=shown)
+    except Unreadable as e:
+        return None, [e.problem]
+    return parse_yaml(text, shown)

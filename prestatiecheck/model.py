@@ -1,0 +1,270 @@
+"""The domain: agreements, rules, figures and results. Small frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from prestatiecheck.periods import Period
+
+
+class Status(enum.StrEnum):
+    MET = "met"
+    AT_RISK = "at_risk"
+    NOT_MET = "not_met"
+    NO_DATA = "no_data"
+    PENDING = "pending"
+
+    @property
+    def severity(self) -> int:
+        """Order for --fail-on: only at_risk and not_met can fail a run."""
+        return {"not_met": 2, "at_risk": 1}.get(self.value, 0)
+
+
+STATUS_ORDER = (Status.NOT_MET, Status.AT_RISK, Status.NO_DATA, Status.PENDING, Status.MET)
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where something is in a file; 1-based line/column or a spreadsheet cell."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+    sheet: str = ""
+    cell: str = ""
+
+    def __str__(self) -> str:
+        if self.sheet or self.cell:
+            return f"{self.file}:{self.sheet}!{self.cell}" if self.sheet else f"{self.file}:{self.cell}"
+        if self.line and self.col:
+            return f"{self.file}:{self.line}:{self.col}"
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return self.file
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input file. Collected, sorted, reported all at once."""
+
+    location: Location
+    message: str
+    severity: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        from prestatiecheck.i18n import t
+
+        prefix = t("warning_prefix") if self.severity == "warning" else ""
+        return f"{self.location}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: str
+    role: str  # gemeente | corporatie | huurdersorganisatie
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    article: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class ContextItem:
+    """An afspraak with no date and no figure: mentioned in reports, never checked."""
+
+    ref: str
+    title: str
+    theme: str
+    quote: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    title: str
+    article: str
+    columns: tuple[str, ...]
+    rows: Mapping[str, tuple[Decimal, ...]]
+    total_column: str | None = None
+    sums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    note: str = ""
+    location: Location = Location("")
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    unit: str  # count | eur | years | months | percent | pp | date | number
+    nl: str
+    en: str
+    part_of: str | None = None
+    signed: bool = False
+
+    @property
+    def additive(self) -> bool:
+        """Counts add up over sub-periods and parties; EUR per dwelling or dates do not."""
+        return self.unit == "count"
+
+    def meaning(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A metric computed from others: sum(plus) - sum(minus)."""
+
+    plus: tuple[str, ...]
+    minus: tuple[str, ...]
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        return self.plus + self.minus
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    agreement_id: str
+    ref: str
+    title: str
+    theme: str
+    source: Source
+    trekker: tuple[str, ...]
+    obligation: str  # inspanning | resultaat
+    check: Mapping[str, Any]
+    note: str = ""
+    location: Location = Location("")
+
+    @property
+    def kind(self) -> str:
+        return str(self.check["kind"])
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    title: str
+    municipality: str
+    period: Period
+    parties: tuple[Party, ...]
+    source: str
+    rules: tuple[Rule, ...]
+    file: Path
+    signed: date | None = None
+    context: tuple[ContextItem, ...] = ()
+    tables: Mapping[str, Table] = field(default_factory=dict)
+    coverage: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    metrics: Mapping[str, Metric] = field(default_factory=dict)
+    derivations: Mapping[str, Derivation] = field(default_factory=dict)
+
+    def party(self, party_id: str) -> Party | None:
+        return next((p for p in self.parties if p.id == party_id), None)
+
+    @property
+    def party_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.parties)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything agreements.yaml points at: the metric vocabulary and the agreements."""
+
+    index_file: Path
+    metrics: Mapping[str, Metric]
+    agreements: Mapping[str, Agreement]
+    warnings: tuple[Problem, ...] = ()
+    derivations: Mapping[str, Derivation] = field(default_factory=dict)
+    known_ids: tuple[str, ...] = ()  # every id in the index, loaded or not
+
+    def vocabulary(self, agreement_id: str) -> dict[str, Metric]:
+        """The metrics an agreement's rules and figures may use."""
+        return {**self.metrics, **self.agreements[agreement_id].metrics}
+
+    def derivations_for(self, agreement_id: str) -> dict[str, Derivation]:
+        return {**self.derivations, **self.agreements[agreement_id].derivations}
+
+    def rule(self, rule_id: str) -> Rule | None:
+        agreement_id, _, _ = rule_id.partition("/")
+        agreement = self.agreements.get(agreement_id)
+        if agreement is None:
+            return None
+        return next((r for r in agreement.rules if r.id == rule_id), None)
+
+    def metric(self, name: str, agreement_id: str | None = None) -> Metric | None:
+        if agreement_id and agreement_id in self.agreements:
+            own = self.agreements[agreement_id].metrics.get(name)
+            if own is not None:
+                return own
+        if name in self.metrics:
+            return self.metrics[name]
+        for agreement in self.agreements.values():
+            if name in agreement.metrics:
+                return agreement.metrics[name]
+        return None
+
+    def all_metrics(self) -> dict[str, Metric]:
+        merged = dict(self.metrics)
+        for agreement in self.agreements.values():
+            for name, metric in agreement.metrics.items():
+                merged.setdefault(name, metric)
+        return merged
+
+
+FigureValue = Decimal | date
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One supplied monitoring figure: a row of a figures file."""
+
+    period: Period
+    party: str | None  # None: a joint figure
+    project: str | None
+    metric: str
+    value: FigureValue
+    location: Location
+    agreement: str | None = None
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str | None, str, str | None, str | None, str]:
+        return (self.agreement, self.period.label, self.party, self.project, self.metric)
+
+
+@dataclass(frozen=True)
+class Result:
+    """The verdict on one rule for one party (or jointly), project and period."""
+
+    rule: Rule
+    party: str | None
+    project: str | None
+    period: str
+    status: Status
+    detail: str  # what happened, as a message code the renderers put into words
+    unit: str = "count"  # unit of value/limit: percent, count, eur, date, ...
+    value: Fraction | Decimal | date | None = None
+    limit: Decimal | date | None = None  # max/min, or the due date
+    bound: str = ""  # max | min | band | at_least | at_most | compare | due
+    target: Decimal | None = None
+    expected: Fraction | None = None
+    band: tuple[Decimal, Decimal] | None = None
+    margin: Decimal | None = None
+    provisional: bool = False
+    facts: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[tuple[str | None, str], ...] = ()  # (party, note) from the figures
+
+    @property
+    def sort_key(self) -> tuple[str, str, str, str, str]:
+        return (self.rule.agreement_id, self.rule.id, self.period, self.party or "~", self.project or "")

@@ -1,0 +1,267 @@
+"""The operations the CLI offers, as library calls: load, validate, evaluate. No printing here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from prestatiecheck.errors import FiguresError, UsageError
+from prestatiecheck.evaluation import Evaluation, evaluate
+from prestatiecheck.i18n import did_you_mean, t
+from prestatiecheck.loading.figures import RawRow, read_figures
+from prestatiecheck.loading.resources import display_path
+from prestatiecheck.loading.rules import agreement_ids as index_ids
+from prestatiecheck.loading.rules import load_catalogue
+from prestatiecheck.model import Catalogue, Figure, Problem, Result, Status
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckOptions:
+    figures: Sequence[Path]
+    agreement: str | None = None
+    agreements_index: str | None = None
+    as_of: date
+    parties: Sequence[str] = ()
+    themes: Sequence[str] = ()
+
+
+@dataclass
+class LoadedFigures:
+    catalogue: Catalogue
+    agreement_ids: list[str]
+    figures: list[Figure]
+    files: list[str]
+    notices: list[Problem] = field(default_factory=list)
+
+
+def load_figures(
+    paths: Sequence[Path],
+    *,
+    agreement: str | None,
+    agreements_index: str | None,
+    require_figures: bool = True,
+) -> LoadedFigures:
+    """Read and check every figures file against the selected agreement(s); raise with all problems."""
+    known = index_ids(agreements_index)
+    if agreement is not None and agreement not in known:
+        raise UsageError(
+            t("unknown_agreement", agreement=agreement, known=", ".join(known))
+            + did_you_mean(agreement, known)
+        )
+    rows: list[RawRow] = []
+    problems: list[Problem] = []
+    for path in paths:
+        raw = read_figures(Path(path))
+        rows.extend(raw.rows)
+        problems.extend(raw.problems)
+    if agreement is not None:
+        selected = [agreement]
+    else:
+        supplied = [r for r in rows if r.value not in (None, "")]
+        without = [r for r in supplied if not str(r.agreement or "").strip()]
+        if without or (not supplied and not problems):
+            raise UsageError(t("agreement_required", known=", ".join(known)))
+        selected = sorted({str(r.agreement).strip() for r in supplied if str(r.agreement).strip() in known})
+    catalogue = load_catalogue(agreements_index, only=selected or None)
+    if not selected:
+        selected = []
+    from prestatiecheck.validation.figures import convert_rows
+
+    checked = convert_rows(rows, catalogue, selected, agreement, known)
+    problems.extend(checked.problems)
+    if problems:
+        raise FiguresError(problems)
+    if require_figures and not checked.figures:
+        shown = ", ".join(display_path(Path(p)) for p in paths)
+        raise FiguresError([Problem(_loc(shown), t("figures_none_supplied"))])
+    return LoadedFigures(
+        catalogue, selected, checked.figures, [display_path(Path(p)) for p in paths], checked.notices
+    )
+
+
+def _loc(shown: str):  # type: ignore[no-untyped-def]
+    from prestatiecheck.model import Location
+
+    return Location(shown)
+
+
+def check_themes(catalogue: Catalogue, agreement_ids: Sequence[str], themes: Sequence[str]) -> None:
+    available = sorted({r.theme for a in agreement_ids for r in catalogue.agreements[a].rules})
+    folded = {x.casefold() for x in available}
+    for theme in themes:
+        if theme.casefold() not in folded:
+            raise UsageError(
+                t("unknown_theme", theme=theme, known="; ".join(available)) + did_you_mean(theme, available)
+            )
+
+
+def check_parties(catalogue: Catalogue, agreement_ids: Sequence[str], parties: Sequence[str]) -> None:
+    available = sorted({p for a in agreement_ids for p in catalogue.agreements[a].party_ids})
+    for party in parties:
+        if party not in available:
+            raise UsageError(
+                t("unknown_party_option", party=party, known=", ".join(available))
+                + did_you_mean(party, available)
+            )
+
+
+def run_check(options: CheckOptions) -> Evaluation:
+    loaded = load_figures(
+        options.figures, agreement=options.agreement, agreements_index=options.agreements_index
+    )
+    check_themes(loaded.catalogue, loaded.agreement_ids, options.themes)
+    check_parties(loaded.catalogue, loaded.agreement_ids, options.parties)
+    results, used = evaluate(
+        loaded.catalogue,
+        loaded.figures,
+        loaded.agreement_ids,
+        options.as_of,
+        parties=options.parties or None,
+        themes=options.themes or None,
+    )
+    if used == 0:
+        ids = ", ".join(loaded.agreement_ids)
+        raise FiguresError(
+            [Problem(_loc(", ".join(loaded.files)), t("figures_match_nothing", agreement=ids))]
+        )
+    return Evaluation(
+        as_of=options.as_of,
+        catalogue=loaded.catalogue,
+        agreements=[loaded.catalogue.agreements[a] for a in loaded.agreement_ids],
+        results=results,
+        figures_files=loaded.files,
+        figures_count=len(loaded.figures),
+        figures_used=used,
+        notices=loaded.notices,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeadlineOptions:
+    as_of: date
+    within: int = 60
+    agreements: Sequence[str] = ()
+    agreements_index: str | None = None
+    figures: Sequence[Path] = ()
+    parties: Sequence[str] = ()
+    include_done: bool = False
+
+
+def run_deadlines(options: DeadlineOptions) -> Evaluation:
+    """The agenda: deadlines missed or coming up within ``within`` days of the as-of date."""
+    if options.figures:
+        agreement = options.agreements[0] if len(options.agreements) == 1 else None
+        loaded = load_figures(
+            options.figures,
+            agreement=agreement,
+            agreements_index=options.agreements_index,
+            require_figures=False,
+        )
+        catalogue, ids, figures, files = loaded.catalogue, loaded.agreement_ids, loaded.figures, loaded.files
+    else:
+        known = index_ids(options.agreements_index)
+        for wanted in options.agreements:
+            if wanted not in known:
+                raise UsageError(
+                    t("unknown_agreement", agreement=wanted, known=", ".join(known))
+                    + did_you_mean(wanted, known)
+                )
+        ids = list(options.agreements) or known
+        catalogue = load_catalogue(options.agreements_index, only=ids)
+        figures, files = [], []
+    check_parties(catalogue, ids, options.parties)
+    results, _ = evaluate(
+        catalogue, figures, ids, options.as_of, parties=options.parties or None, kinds={"deadline"}
+    )
+    start = options.as_of - timedelta(days=options.within)
+    end = options.as_of + timedelta(days=options.within)
+    agenda = [
+        r
+        for r in results
+        if isinstance(r.limit, date)
+        and start <= r.limit <= end
+        and (options.include_done or r.status not in (Status.MET,) and r.detail != "done_late")
+    ]
+    agenda.sort(key=_due_key)
+    return Evaluation(
+        as_of=options.as_of,
+        catalogue=catalogue,
+        agreements=[catalogue.agreements[a] for a in ids],
+        results=agenda,
+        figures_files=files,
+        figures_count=len(figures),
+    )
+
+
+def _due_key(result: Result) -> tuple[date, str, str]:
+    due = result.limit if isinstance(result.limit, date) else date.max
+    return (due, result.rule.id, result.party or "")
+
+
+@dataclass
+class ValidationOutcome:
+    problems: list[Problem]
+    files: int
+
+
+def run_validate(
+    paths: Sequence[Path], *, agreement: str | None, agreements_index: str | None
+) -> ValidationOutcome:
+    """Every problem in the index, the vocabulary, every rule file and the given files, in one pass."""
+    from prestatiecheck.errors import InputError
+    from prestatiecheck.loading.rules import inspect_catalogue, inspect_rule_file
+    from prestatiecheck.loading.yamlsafe import load_yaml
+
+    catalogue, problems = inspect_catalogue(agreements_index, strict=True)
+    files = 2 + len(catalogue.agreements) if catalogue else 2
+    figures_paths: list[Path] = []
+    for path in paths:
+        if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+            data, _ = load_yaml(path)
+            if isinstance(data, dict) and "rules" in data and "agreement" in data:
+                shared = catalogue.metrics if catalogue else {}
+                problems += inspect_rule_file(path, shared)
+                files += 1
+                continue
+            if isinstance(data, dict) and "agreements" in data and "figures" not in data:
+                _, more = inspect_catalogue(str(path), strict=True)
+                problems += more
+                files += 1
+                continue
+        figures_paths.append(path)
+    if figures_paths:
+        files += len(figures_paths)
+        try:
+            loaded = load_figures(
+                figures_paths, agreement=agreement, agreements_index=agreements_index, require_figures=False
+            )
+            problems += loaded.notices
+        except InputError as e:
+            problems += e.problems
+    return ValidationOutcome(sorted(set(problems)), files)
+
+
+def load_selected(agreements: Sequence[str], agreements_index: str | None) -> tuple[Catalogue, list[str]]:
+    known = index_ids(agreements_index)
+    for wanted in agreements:
+        if wanted not in known:
+            raise UsageError(
+                t("unknown_agreement", agreement=wanted, known=", ".join(known)) + did_you_mean(wanted, known)
+            )
+    ids = list(agreements) or known
+    return load_catalogue(agreements_index, only=ids), ids
+
+
+def find_rule(rule_id: str, agreements_index: str | None):  # type: ignore[no-untyped-def]
+    known = index_ids(agreements_index)
+    agreement_id = rule_id.partition("/")[0]
+    if agreement_id not in known:
+        raise UsageError(t("unknown_rule", rule=rule_id) + did_you_mean(agreement_id, known))
+    catalogue = load_catalogue(agreements_index, only=[agreement_id])
+    rule = catalogue.rule(rule_id)
+    if rule is None:
+        ids = [r.id for r in catalogue.agreements[agreement_id].rules]
+        raise UsageError(t("unknown_rule", rule=rule_id) + did_you_mean(rule_id, ids))
+    return catalogue, rule

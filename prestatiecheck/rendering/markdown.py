@@ -1,0 +1,84 @@
+"""Markdown: for wikis, Git and the meeting papers' appendix. No colour; words and symbols."""
+
+from __future__ import annotations
+
+from prestatiecheck.evaluation import Evaluation
+from prestatiecheck.i18n import t
+from prestatiecheck.model import STATUS_ORDER
+from prestatiecheck.rendering import formatting as fmt
+from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts
+from prestatiecheck.rendering.labels import label, symbol
+from prestatiecheck.rendering.options import RenderOptions
+from prestatiecheck.rendering.present import party_name, present
+from prestatiecheck.rendering.rows import visible
+
+
+def cell(text: object) -> str:
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def render(evaluation: Evaluation, options: RenderOptions) -> str:
+    lines: list[str] = []
+    results = visible(evaluation, options.quiet)
+    agreements = {a.id: a for a in evaluation.agreements}
+    lines.append(f"# {options.title or t('check_title')}")
+    lines.append("")
+    lines.append(f"{t('as_of_label')}: {fmt.long_date(evaluation.as_of)}  ")
+    if evaluation.figures_files:
+        lines.append(f"{t('figures_label')}: {', '.join(cell(f) for f in evaluation.figures_files)}")
+    tally = counts(evaluation.results)
+    lines.append("")
+    lines.append(
+        "**"
+        + t("summary_label")
+        + "**: "
+        + " · ".join(f"{symbol(s)} {label(s)} {tally[s]}" for s in STATUS_ORDER)
+    )
+    for agreement_id, themes in by_agreement_and_theme(results).items():
+        agreement = agreements.get(agreement_id) or evaluation.catalogue.agreements.get(agreement_id)
+        lines += ["", f"## {cell(agreement.title if agreement else agreement_id)} ({agreement_id})"]
+        for theme, rows in themes.items():
+            lines += ["", f"### {cell(theme)}", ""]
+            lines.append(
+                "| "
+                + " | ".join(
+                    t(c)
+                    for c in (
+                        "col_rule",
+                        "col_party",
+                        "col_period",
+                        "col_value",
+                        "col_norm",
+                        "col_status",
+                        "col_source",
+                        "col_message",
+                    )
+                )
+                + " |"
+            )
+            lines.append("|---|---|---|--:|---|---|---|---|")
+            for r in rows:
+                shown = present(r, agreement)
+                explained = shown.message + "".join(
+                    "\n" + t("note_label", party=party_name(agreement, p)) + " " + n for p, n in r.notes
+                )
+                lines.append(
+                    "| "
+                    + " | ".join(
+                        cell(x)
+                        for x in (
+                            f"{r.rule.ref} {r.rule.title}",
+                            shown.party,
+                            r.period,
+                            shown.value,
+                            shown.norm,
+                            f"{symbol(r.status)} {shown.status}",
+                            r.rule.source.article,
+                            explained,
+                        )
+                    )
+                    + " |"
+                )
+    if not results:
+        lines += ["", t("nothing_to_show_quiet") if options.quiet else t("nothing_to_show")]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,215 @@
+"""Results put into words and numbers for people: what every renderer shows.
+
+``present(result, agreement)`` gives the value and the norm as text in the
+chosen language, the party's name and a one-line message that explains the
+verdict. The shown value has as many decimals as the verdict needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from prestatiecheck.checks.target import expected_floor
+from prestatiecheck.i18n import get_language, t
+from prestatiecheck.model import Agreement, Result, Status
+from prestatiecheck.rendering import formatting as fmt
+from prestatiecheck.rendering.labels import label
+
+OPERATOR_SIGNS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "==": "="}
+
+
+@dataclass(frozen=True)
+class Presented:
+    party: str
+    value: str
+    norm: str
+    status: str
+    message: str
+    decimals: int | None
+
+
+def party_name(agreement: Agreement | None, party: str | None) -> str:
+    if party is None:
+        return t("joint_word")
+    found = agreement.party(party) if agreement else None
+    return found.name if found else party
+
+
+def boundaries(result: Result) -> list[Fraction]:
+    """The values where the verdict changes: the shown value must not cross them."""
+    m = Fraction(result.margin or 0)
+    if result.bound in ("max", "min") and result.limit is not None and not isinstance(result.limit, date):
+        lim = Fraction(result.limit)
+        return [lim, lim - m if result.bound == "max" else lim + m]
+    if result.bound == "band" and result.band:
+        lo, hi = Fraction(result.band[0]), Fraction(result.band[1])
+        return [lo, lo + m, hi - m, hi]
+    if result.bound in ("at_least", "at_most") and result.target is not None:
+        out = [Fraction(result.target)]
+        if result.expected is not None:
+            out += [result.expected, expected_floor(result.expected)]
+        return out
+    return []
+
+
+def show_amount(value: Any, unit: str, decimals: int | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return fmt.long_date(value)
+    if unit == "percent":
+        return fmt.percent(value, 1 if decimals is None else decimals)
+    if unit == "eur":
+        return fmt.money(value, 2 if decimals is None or decimals < 2 else decimals)
+    if unit == "pp":
+        return fmt.number(value, decimals) + " " + t("unit_pp")
+    if unit in ("years", "months"):
+        return fmt.number(value, decimals) + " " + t(f"unit_{unit}")
+    return fmt.number(value, decimals)
+
+
+def _decimals(result: Result) -> int | None:
+    if result.value is None or isinstance(result.value, date):
+        return None
+    bounds = boundaries(result)
+    if result.unit == "percent":
+        return fmt.decimals_for(result.value, bounds, minimum=1)
+    if isinstance(result.value, Fraction) or bounds:
+        value = Fraction(result.value)
+        minimum = 2 if result.unit == "eur" else (0 if value.denominator == 1 else 1)
+        return fmt.decimals_for(value, bounds, minimum=minimum) if bounds else minimum
+    return None
+
+
+def norm_text(result: Result) -> str:
+    unit = result.unit
+    if result.bound == "max" and result.limit is not None:
+        return "≤ " + show_amount(result.limit, unit, _limit_decimals(result.limit, unit))
+    if result.bound == "min" and result.limit is not None:
+        return "≥ " + show_amount(result.limit, unit, _limit_decimals(result.limit, unit))
+    if result.bound == "band" and result.band:
+        lo, hi = result.band
+        return t(
+            "norm_band",
+            target=show_amount(result.target, unit, _limit_decimals(result.target, unit)),
+            low=show_amount(lo, unit, _limit_decimals(lo, unit)),
+            high=show_amount(hi, unit, _limit_decimals(hi, unit)),
+        )
+    if result.bound == "at_least" and result.target is not None:
+        return "≥ " + show_amount(result.target, unit, 0)
+    if result.bound == "at_most" and result.target is not None:
+        return "≤ " + show_amount(result.target, unit, 0)
+    if result.bound == "due" and isinstance(result.limit, date):
+        return t("norm_due", due=fmt.long_date(result.limit))
+    if result.bound == "compare":
+        op = OPERATOR_SIGNS.get(str(result.facts.get("op", "")), str(result.facts.get("op", "")))
+        return (
+            f"{op} {show_amount(result.limit, unit)}"
+            if result.limit is not None
+            else f"{op} {result.facts.get('right', '')}"
+        )
+    return ""
+
+
+def _limit_decimals(value: Any, unit: str) -> int | None:
+    if isinstance(value, Decimal):
+        exponent = value.normalize().as_tuple().exponent
+        places = max(0, -int(exponent)) if isinstance(exponent, int) else 0
+        return max(places, 2) if unit == "eur" else places
+    return None
+
+
+def message(result: Result, agreement: Agreement | None, decimals: int | None) -> str:
+    f = result.facts
+    unit = result.unit
+    value = show_amount(result.value, unit, decimals)
+    detail = result.detail
+    if detail == "missing":
+        items = []
+        for metric, period, party in f.get("missing", [])[:4]:
+            who = party_name(agreement, party)
+            items.append(t("missing_item", metric=metric, period=period, party=who))
+        more = len(f.get("missing", [])) - len(items)
+        text = t("msg_missing", items="; ".join(items))
+        if more > 0:
+            text += t("msg_missing_more", count=more)
+        return text
+    if detail == "zero_denominator":
+        return t("msg_zero_denominator", denominator=result.rule.check.get("denominator", ""))
+    if detail in ("share", "band"):
+        counts = t("share_counts", num=fmt.number(f["numerator"]), den=fmt.number(f["denominator"]))
+        years = f.get("years")
+        if years:
+            counts += t("share_years", years=", ".join(years))
+        key = (
+            f"msg_{detail}_{result.bound}_{result.status.value}"
+            if detail == "share"
+            else f"msg_band_{result.status.value}"
+        )
+        return t(
+            key, value=value, counts=counts, norm=norm_text(result), margin=fmt.number(result.margin or 0)
+        )
+    if detail == "value":
+        return t(f"msg_value_{result.bound}_{result.status.value}", value=value, norm=norm_text(result))
+    if detail == "compare":
+        return t(
+            f"msg_compare_{result.status.value}",
+            left=f["left"],
+            right=f["right"],
+            op=OPERATOR_SIGNS.get(f["op"], f["op"]),
+            lvalue=value,
+            rvalue=show_amount(result.limit, unit),
+        )
+    if detail == "target_final":
+        return t(
+            f"msg_target_final_{result.bound}_{result.status.value}",
+            value=value,
+            target=show_amount(result.target, unit, 0),
+        )
+    if detail == "target_running":
+        return t(
+            "msg_target_running_" + result.status.value,
+            value=value,
+            expected=show_amount(result.expected, unit, decimals if decimals else 0),
+            target=show_amount(result.target, unit, 0),
+            reported=fmt.number(
+                Fraction(f["years_reported"]), 0 if Fraction(f["years_reported"]).denominator == 1 else 2
+            ),
+            years=f["years"],
+        )
+    if detail == "target_cap_running":
+        return t(
+            "msg_target_cap_" + result.status.value, value=value, target=show_amount(result.target, unit, 0)
+        )
+    if detail in ("done", "done_late", "overdue_no_date", "due_soon", "not_due"):
+        due = fmt.long_date(f["due"])
+        text = t(f"msg_{detail}", due=due, done=value, days=f.get("days_late", f.get("days_left", 0)))
+        if "nominal_due" in f:
+            text += t("msg_moved_working_day", nominal=fmt.long_date(f["nominal_due"]))
+        if "done_after_as_of" in f:
+            text += t("msg_done_after_as_of", done=fmt.long_date(f["done_after_as_of"]))
+        return text
+    return detail
+
+
+def present(result: Result, agreement: Agreement | None) -> Presented:
+    decimals = _decimals(result)
+    text = message(result, agreement, decimals)
+    if result.provisional and result.status not in (Status.PENDING,) and result.rule.kind != "deadline":
+        text += t("provisional_suffix")
+    return Presented(
+        party=party_name(agreement, result.party) + (f" · {result.project}" if result.project else ""),
+        value=show_amount(result.value, result.unit, decimals),
+        norm=norm_text(result),
+        status=label(result.status),
+        message=text,
+        decimals=decimals,
+    )
+
+
+def language() -> str:
+    return get_language()

@@ -1,0 +1,86 @@
+"""Results flattened into records: shared by the JSON, CSV and report renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from prestatiecheck.evaluation import Evaluation
+from prestatiecheck.model import Agreement, Result, Status
+from prestatiecheck.rendering.formatting import to_decimal
+from prestatiecheck.rendering.present import present
+
+JSON_DECIMALS = 4
+
+
+def visible(evaluation: Evaluation, quiet: bool) -> list[Result]:
+    if not quiet:
+        return list(evaluation.results)
+    return [r for r in evaluation.results if r.status in (Status.NOT_MET, Status.AT_RISK)]
+
+
+def machine_number(value: Any, decimals: int | None = None) -> Any:
+    """A JSON/CSV-ready number or ISO date; fractions rounded to enough decimals for the verdict."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return int(value)
+        d = to_decimal(value, max(JSON_DECIMALS, decimals or 0))
+        return float(d)
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def record(result: Result, agreement: Agreement | None) -> dict[str, Any]:
+    shown = present(result, agreement)
+    f = result.facts
+    rule = result.rule
+    out: dict[str, Any] = {
+        "rule": rule.id,
+        "agreement": rule.agreement_id,
+        "ref": rule.ref,
+        "title": rule.title,
+        "theme": rule.theme,
+        "kind": rule.kind,
+        "obligation": rule.obligation,
+        "source": {"document": rule.source.document, "article": rule.source.article},
+        "party": result.party,
+        "party_name": shown.party if result.project is None else shown.party.split(" · ")[0],
+        "project": result.project,
+        "period": result.period,
+        "status": result.status.value,
+        "status_label": shown.status,
+        "value": machine_number(result.value, shown.decimals),
+        "value_text": shown.value,
+        "unit": result.unit,
+        "bound": result.bound or None,
+        "limit": machine_number(result.limit),
+        "target": machine_number(result.target),
+        "expected": machine_number(result.expected, 2),
+        "band": [machine_number(x) for x in result.band] if result.band else None,
+        "margin": machine_number(result.margin),
+        "norm_text": shown.norm,
+        "provisional": result.provisional,
+        "message": shown.message,
+        "notes": [{"party": p, "note": n} for p, n in result.notes],
+    }
+    for key in ("numerator", "denominator", "days_late", "days_left", "years_reported", "years"):
+        if key in f:
+            out[key] = machine_number(f[key])
+    if "missing" in f:
+        out["missing"] = [{"metric": m, "period": p, "party": party} for m, p, party in f["missing"]]
+    if "due" in f:
+        out["due"] = f["due"].isoformat()
+    return out
+
+
+def records(evaluation: Evaluation, quiet: bool = False) -> Iterator[dict[str, Any]]:
+    for result in visible(evaluation, quiet):
+        yield record(result, evaluation.catalogue.agreements.get(result.rule.agreement_id))

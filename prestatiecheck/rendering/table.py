@@ -1,0 +1,113 @@
+"""The terminal table (rich): grouped by agreement and theme, a word and a symbol with every colour."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from prestatiecheck.evaluation import Evaluation
+from prestatiecheck.i18n import t
+from prestatiecheck.model import STATUS_ORDER
+from prestatiecheck.rendering import formatting as fmt
+from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts
+from prestatiecheck.rendering.labels import COLOURS, label, symbol
+from prestatiecheck.rendering.options import RenderOptions
+from prestatiecheck.rendering.present import present
+from prestatiecheck.rendering.rows import visible
+
+
+def make_console(options: RenderOptions) -> Console:
+    return Console(
+        file=io.StringIO(),
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        width=options.width or 120,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+
+def render(evaluation: Evaluation, options: RenderOptions) -> str:
+    console = make_console(options)
+    results = visible(evaluation, options.quiet)
+    agreements = {a.id: a for a in evaluation.agreements}
+    header = options.title or t("check_title")
+    console.print(Text(f"{header} · {t('as_of_label')} {fmt.long_date(evaluation.as_of)}", style="bold"))
+    if evaluation.figures_files:
+        console.print(Text(t("figures_label") + ": " + ", ".join(evaluation.figures_files), style="dim"))
+    for agreement_id, themes in by_agreement_and_theme(results).items():
+        agreement = agreements.get(agreement_id) or evaluation.catalogue.agreements.get(agreement_id)
+        console.print()
+        title = agreement.title if agreement else agreement_id
+        console.print(Text(f"{title} ({agreement_id})", style="bold underline"))
+        for theme, rows in themes.items():
+            table = Table(
+                title=theme,
+                title_justify="left",
+                title_style="bold",
+                box=box.SIMPLE_HEAD,
+                expand=True,
+                pad_edge=False,
+                collapse_padding=True,
+            )
+            table.add_column(t("col_rule"), overflow="fold", ratio=3, min_width=14)
+            table.add_column(t("col_party"), overflow="fold", ratio=2, min_width=8)
+            table.add_column(t("col_period"), no_wrap=True, min_width=4)
+            table.add_column(t("col_value"), justify="right", overflow="fold", ratio=2, min_width=6)
+            table.add_column(t("col_norm"), overflow="fold", ratio=2, min_width=6)
+            table.add_column(t("col_status"), overflow="fold", ratio=2, min_width=8)
+            table.add_column(t("col_source"), overflow="fold", ratio=1, min_width=4)
+            table.add_column(t("col_message"), overflow="fold", ratio=5, min_width=16)
+            previous_rule = None
+            for r in rows:
+                shown = present(r, agreement)
+                rule_cell = f"{r.rule.ref} {r.rule.title}" if r.rule.id != previous_rule else ""
+                previous_rule = r.rule.id
+                status = Text(
+                    f"{symbol(r.status, options.ascii_only)} {shown.status}", style=COLOURS[r.status]
+                )
+                note_text = "".join(
+                    "\n" + t("note_label", party=shown_party(agreement, p)) + f" {n}" for p, n in r.notes
+                )
+                table.add_row(
+                    rule_cell,
+                    shown.party,
+                    r.period,
+                    shown.value,
+                    shown.norm,
+                    status,
+                    r.rule.source.article,
+                    shown.message + note_text,
+                )
+            console.print(table)
+    if not results:
+        console.print()
+        console.print(t("nothing_to_show_quiet") if options.quiet else t("nothing_to_show"))
+    console.print()
+    console.print(summary_text(evaluation, options))
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def shown_party(agreement, party):  # type: ignore[no-untyped-def]
+    from prestatiecheck.rendering.present import party_name
+
+    return party_name(agreement, party)
+
+
+def summary_text(evaluation: Evaluation, options: RenderOptions) -> Text:
+    tally = counts(evaluation.results)
+    text = Text(t("summary_label") + ": ", style="bold")
+    parts = [s for s in STATUS_ORDER]
+    for i, status in enumerate(parts):
+        if i:
+            text.append(" · ")
+        text.append(
+            f"{symbol(status, options.ascii_only)} {label(status)} {tally[status]}", style=COLOURS[status]
+        )
+    return text

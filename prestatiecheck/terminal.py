@@ -1,0 +1,40 @@
+"""Colour and width decisions for terminal output: --color, NO_COLOR, FORCE_COLOR, and TTY detection."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import IO
+
+
+def use_color(choice: str, stream: IO[str]) -> bool:
+    """``always``/``never`` win; ``auto`` follows NO_COLOR, then FORCE_COLOR, then whether it is a terminal."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def width(stream: IO[str]) -> int:
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 40:
+        return int(columns)
+    isatty = getattr(stream, "isatty", None)
+    if isatty and isatty():
+        return max(80, shutil.get_terminal_size((120, 24)).columns)
+    return 120  # cron, pipes, files: wide enough that tables do not fold needlessly
+
+
+def can_encode(stream: IO[str], text: str = "✓✗…") -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

@@ -1,0 +1,249 @@
+"""From raw rows to Figures: every row and every combination of rows checked, all problems at once.
+
+Row level: period, party, metric and value must make sense for the agreement.
+Set level: the same figure twice (an error within a file, and across files when
+the values differ; the same value from two files is said once), a part larger
+than its whole, components that disagree with a given ``netto_toename``, and
+half-years or quarters that do not add up to a given year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from prestatiecheck.i18n import did_you_mean, t
+from prestatiecheck.loading.figures import RawRow
+from prestatiecheck.loading.values import ValueProblem, parse_value
+from prestatiecheck.model import Catalogue, Figure, Problem
+from prestatiecheck.periods import Period, PeriodError, parse_period
+
+FigureKey = tuple[str | None, str, str | None, str | None, str]
+
+
+@dataclass
+class Checked:
+    figures: list[Figure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors
+    notices: list[Problem] = field(default_factory=list)  # said once, not fatal
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def convert_rows(
+    rows: Sequence[RawRow],
+    catalogue: Catalogue,
+    agreement_ids: Sequence[str],
+    default: str | None,
+    known_ids: Sequence[str],
+) -> Checked:
+    """Rows for the selected agreements become Figures; rows for other agreements are skipped."""
+    out = Checked()
+    for row in rows:
+        agreement_id = _text(row.agreement) or default
+        if agreement_id is None:
+            continue  # the caller made sure a default exists when a row has no agreement
+        if agreement_id not in known_ids:
+            out.problems.append(
+                Problem(
+                    row.location,
+                    t("unknown_agreement_row", agreement=agreement_id)
+                    + did_you_mean(agreement_id, known_ids),
+                )
+            )
+            continue
+        if agreement_id not in agreement_ids:
+            continue
+        figure = _convert(row, catalogue, agreement_id, out.problems)
+        if figure is not None:
+            out.figures.append(figure)
+    _duplicates(out)
+    _set_checks(out, catalogue)
+    return out
+
+
+def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: list[Problem]) -> Figure | None:
+    agreement = catalogue.agreements[agreement_id]
+    vocabulary = catalogue.vocabulary(agreement_id)
+    value_raw = row.value
+    if value_raw is None or (isinstance(value_raw, str) and not value_raw.strip()):
+        return None  # not supplied: no_data, never zero
+    ok = True
+    try:
+        period: Period | None = parse_period(row.period)
+    except PeriodError:
+        problems.append(Problem(row.location, t("figures_bad_period", value=row.period)))
+        period, ok = None, False
+    party = _text(row.party)
+    if party is not None and party not in agreement.party_ids:
+        problems.append(
+            Problem(
+                row.location,
+                t("figures_unknown_party", party=party, agreement=agreement_id)
+                + did_you_mean(party, agreement.party_ids),
+            )
+        )
+        ok = False
+    metric_name = _text(row.metric)
+    metric = vocabulary.get(metric_name or "")
+    if metric is None:
+        problems.append(
+            Problem(
+                row.location,
+                t("figures_unknown_metric", metric=metric_name or "")
+                + did_you_mean(metric_name or "", vocabulary),
+            )
+        )
+        return None
+    try:
+        value = parse_value(value_raw, row.number_style, metric.unit, metric.signed)
+    except ValueProblem as e:
+        problems.append(
+            Problem(
+                row.value_location or row.location, t("figures_bad_value", metric=metric.name, reason=str(e))
+            )
+        )
+        return None
+    if not ok or period is None:
+        return None
+    return Figure(
+        period=period,
+        party=party,
+        project=_text(row.project),
+        metric=metric.name,
+        value=value,
+        location=row.location,
+        agreement=agreement_id,
+        note=_text(row.note) or "",
+    )
+
+
+def _duplicates(out: Checked) -> None:
+    seen: dict[FigureKey, Figure] = {}
+    unique: list[Figure] = []
+    for f in out.figures:
+        first = seen.get(f.key)
+        if first is None:
+            seen[f.key] = f
+            unique.append(f)
+            continue
+        label = _describe(f)
+        if first.location.file == f.location.file:
+            out.problems.append(
+                Problem(f.location, t("figures_duplicate_row", figure=label, first=str(first.location)))
+            )
+        elif first.value != f.value:
+            out.problems.append(
+                Problem(
+                    f.location,
+                    t(
+                        "figures_conflict",
+                        figure=label,
+                        value=_show(f.value),
+                        first=str(first.location),
+                        first_value=_show(first.value),
+                    ),
+                )
+            )
+        else:
+            out.notices.append(
+                Problem(
+                    f.location,
+                    t("figures_same_twice", figure=label, first=str(first.location)),
+                    severity="warning",
+                )
+            )
+    out.figures = unique
+
+
+def _describe(f: Figure) -> str:
+    parts = [f.metric, f.period.label, f.party or t("joint_word")]
+    if f.project:
+        parts.append(f.project)
+    return " / ".join(parts)
+
+
+def _show(value: Decimal | date) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _set_checks(out: Checked, catalogue: Catalogue) -> None:
+    by_key: dict[FigureKey, Figure] = {f.key: f for f in out.figures}
+    for f in out.figures:
+        vocabulary = catalogue.vocabulary(f.agreement or "")
+        metric = vocabulary[f.metric]
+        if metric.part_of:
+            whole = by_key.get((f.agreement, f.period.label, f.party, f.project, metric.part_of))
+            if (
+                whole is not None
+                and isinstance(f.value, Decimal)
+                and isinstance(whole.value, Decimal)
+                and f.value > whole.value
+            ):
+                out.problems.append(
+                    Problem(
+                        f.location,
+                        t(
+                            "figures_part_exceeds_whole",
+                            part=f.metric,
+                            part_value=_show(f.value),
+                            whole=metric.part_of,
+                            whole_value=_show(whole.value),
+                            where=str(whole.location),
+                            period=f.period.label,
+                            party=f.party or t("joint_word"),
+                        ),
+                    )
+                )
+        derivation = catalogue.derivations_for(f.agreement or "").get(f.metric)
+        if derivation is not None:
+            parts = {
+                c: by_key.get((f.agreement, f.period.label, f.party, f.project, c))
+                for c in derivation.components
+            }
+            if all(p is not None for p in parts.values()):
+                plus = sum((parts[c].value for c in derivation.plus), Decimal(0))  # type: ignore[union-attr,misc]
+                minus = sum((parts[c].value for c in derivation.minus), Decimal(0))  # type: ignore[union-attr,misc]
+                if plus - minus != f.value:
+                    formula = " + ".join(derivation.plus) + " - " + " - ".join(derivation.minus)
+                    out.problems.append(
+                        Problem(
+                            f.location,
+                            t(
+                                "figures_derived_mismatch",
+                                metric=f.metric,
+                                value=_show(f.value),
+                                computed=_show(plus - minus),
+                                formula=formula,
+                                period=f.period.label,
+                                party=f.party or t("joint_word"),
+                            ),
+                        )
+                    )
+        if metric.additive and isinstance(f.value, Decimal):
+            for parts_list in f.period.parts():
+                found = [by_key.get((f.agreement, p.label, f.party, f.project, f.metric)) for p in parts_list]
+                if all(x is not None for x in found):
+                    total = sum((x.value for x in found), Decimal(0))  # type: ignore[union-attr,misc]
+                    if total != f.value:
+                        out.problems.append(
+                            Problem(
+                                f.location,
+                                t(
+                                    "figures_parts_mismatch",
+                                    metric=f.metric,
+                                    period=f.period.label,
+                                    value=_show(f.value),
+                                    total=_show(total),
+                                    parts=" + ".join(p.label for p in parts_list),
+                                    party=f.party or t("joint_word"),
+                                ),
+                            )
+                        )
