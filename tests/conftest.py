@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from prestatiecheck.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never inherit a user's language, colour or agreements settings."""
+    for name in ("PRESTATIECHECK_LANG", "PRESTATIECHECK_AGREEMENTS", "NO_COLOR", "FORCE_COLOR",
+                 "PRESTATIECHECK_DEBUG", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    set_language("nl")
+    yield
+    set_language("nl")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner: CliRunner):  # type: ignore[no-untyped-def]
+    """Run the CLI like a user would; returns click's Result (stdout, stderr separate)."""
+    from prestatiecheck.cli import cli
+
+    def _invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(cli, list(args), env=env, input=input, catch_exceptions=False)
+
+    return _invoke
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("PRESTATIECHECK_TEST", "1")
