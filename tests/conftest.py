@@ -11,8 +11,14 @@ from prestatiecheck.i18n import set_language
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never inherit a user's language, colour or agreements settings."""
-    for name in ("PRESTATIECHECK_LANG", "PRESTATIECHECK_AGREEMENTS", "NO_COLOR", "FORCE_COLOR",
-                 "PRESTATIECHECK_DEBUG", "COLUMNS"):
+    for name in (
+        "PRESTATIECHECK_LANG",
+        "PRESTATIECHECK_AGREEMENTS",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "PRESTATIECHECK_DEBUG",
+        "COLUMNS",
+    ):
         monkeypatch.delenv(name, raising=False)
     set_language("nl")
     yield

@@ -30,34 +30,62 @@ def mini_catalogue() -> Catalogue:
 def make_agreement(period: str = "2022-2023", tables: Mapping[str, Table] | None = None) -> Agreement:
     base = mini_catalogue().agreements[MINI]
     return Agreement(
-        id=base.id, title=base.title, municipality=base.municipality, period=parse_period(period),
+        id=base.id,
+        title=base.title,
+        municipality=base.municipality,
+        period=parse_period(period),
         parties=(
             Party("gemeente", "Gemeente Mini", "gemeente"),
             Party("alliantie", "de Alliantie", "corporatie"),
             Party("portaal", "Portaal", "corporatie"),
         ),
-        source="test", rules=(), file=base.file, tables=dict(tables or {}), metrics=base.metrics,
+        source="test",
+        rules=(),
+        file=base.file,
+        tables=dict(tables or {}),
+        metrics=base.metrics,
     )
 
 
 def make_rule(check: Mapping[str, Any], trekker: Iterable[str] = ("alliantie", "portaal")) -> Rule:
     return Rule(
-        id=f"{MINI}/t", agreement_id=MINI, ref="t", title="Test", theme="Test",
-        source=Source("test", "1", "citaat"), trekker=tuple(trekker), obligation="inspanning",
+        id=f"{MINI}/t",
+        agreement_id=MINI,
+        ref="t",
+        title="Test",
+        theme="Test",
+        source=Source("test", "1", "citaat"),
+        trekker=tuple(trekker),
+        obligation="inspanning",
         check=dict(check),
     )
 
 
-def figure(period: str, party: str | None, metric: str, value: Any, project: str | None = None,
-           note: str = "") -> Figure:
+def figure(
+    period: str, party: str | None, metric: str, value: Any, project: str | None = None, note: str = ""
+) -> Figure:
     if isinstance(value, (int, str, float)) and not isinstance(value, bool):
         value = Decimal(str(value)) if not isinstance(value, str) or value[:1].isdigit() else value
-    return Figure(period=parse_period(period), party=party, project=project, metric=metric, value=value,
-                  location=Location("test.csv", 1), agreement=MINI, note=note)
+    return Figure(
+        period=parse_period(period),
+        party=party,
+        project=project,
+        metric=metric,
+        value=value,
+        location=Location("test.csv", 1),
+        agreement=MINI,
+        note=note,
+    )
 
 
-def run(check: Mapping[str, Any], figures: Iterable[Figure], as_of: date = date(2030, 1, 1), *,
-        trekker: Iterable[str] = ("alliantie", "portaal"), agreement: Agreement | None = None) -> list[Result]:
+def run(
+    check: Mapping[str, Any],
+    figures: Iterable[Figure],
+    as_of: date = date(2030, 1, 1),
+    *,
+    trekker: Iterable[str] = ("alliantie", "portaal"),
+    agreement: Agreement | None = None,
+) -> list[Result]:
     catalogue = mini_catalogue()
     agreement = agreement or make_agreement()
     vocabulary = catalogue.vocabulary(MINI)

@@ -187,12 +187,11 @@ def _load_agreement(
     if data is None:
         return None
     found = _schema(data, "rule-file.schema.json", shown, loader.strict)
-    loader.problems += found
-    if found:
-        return None
+    # Semantic checks run even after schema errors, so one pass reports everything it can.
     semantic = rule_file_problems(data, shown, agreement_id, shared, strict=loader.strict)
-    loader.problems += semantic
-    if any(p.severity == "error" for p in semantic):
+    reported = set(found)
+    loader.problems += found + [p for p in semantic if p not in reported]
+    if found or any(p.severity == "error" for p in semantic):
         return None
     return build_agreement(data, path, shown)
 

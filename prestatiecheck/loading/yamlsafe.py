@@ -43,6 +43,12 @@ _YAML11_NUMBERISH = [
 ]
 
 
+class Ambiguous(str):
+    """A plain scalar YAML 1.1 would read differently; already reported, kept as text."""
+
+    __slots__ = ()
+
+
 class YamlMapping(dict):  # type: ignore[type-arg]
     """A dict that remembers where each key and value was written."""
 
@@ -147,7 +153,7 @@ class _Converter:
             return False
         if value.lower() in _YAML11_BOOL:
             self.problems.append(Problem(self.loc(node), t("yaml_bool", value=value)))
-            return value
+            return Ambiguous(value)
         if _INT.match(value):
             return int(value)
         if _DECIMAL.match(value):
@@ -157,11 +163,11 @@ class _Converter:
                 return date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 self.problems.append(Problem(self.loc(node), t("impossible_date", value=value)))
-                return value
+                return Ambiguous(value)
         for pattern, key in _YAML11_NUMBERISH:
             if pattern.match(value):
                 self.problems.append(Problem(self.loc(node), t(key, value=value)))
-                return value
+                return Ambiguous(value)
         return value
 
 

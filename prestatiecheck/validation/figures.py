@@ -17,6 +17,7 @@ from decimal import Decimal
 from prestatiecheck.i18n import did_you_mean, t
 from prestatiecheck.loading.figures import RawRow
 from prestatiecheck.loading.values import ValueProblem, parse_value
+from prestatiecheck.loading.yamlsafe import Ambiguous
 from prestatiecheck.model import Catalogue, Figure, Problem
 from prestatiecheck.periods import Period, PeriodError, parse_period
 
@@ -73,6 +74,8 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
     agreement = catalogue.agreements[agreement_id]
     vocabulary = catalogue.vocabulary(agreement_id)
     value_raw = row.value
+    if any(isinstance(x, Ambiguous) for x in (row.period, row.party, row.metric, value_raw, row.project)):
+        return None  # the YAML reader already reported it, with its position
     if value_raw is None or (isinstance(value_raw, str) and not value_raw.strip()):
         return None  # not supplied: no_data, never zero
     ok = True

@@ -60,6 +60,16 @@ def rule_file_problems(
     *,
     strict: bool,
 ) -> list[Problem]:
+
+    try:
+        return _rule_file_problems(data, display, index_id, shared, strict=strict)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return []  # the structure itself is wrong: the schema has said where
+
+
+def _rule_file_problems(
+    data: Mapping[str, Any], display: str, index_id: str | None, shared: Mapping[str, Metric], *, strict: bool
+) -> list[Problem]:
     from prestatiecheck.loading.rules import metrics_from
 
     root = getattr(data, "location", Location(display))
@@ -100,23 +110,10 @@ def rule_file_problems(
         if ref in refs:
             problems.append(Problem(rule_loc, t("duplicate_ref", ref=ref, line=refs[ref].line)))
         refs.setdefault(ref, rule_loc)
-        for p in rule["trekker"]:
-            if p not in party_ids:
-                problems.append(
-                    Problem(
-                        where(rule, "trekker", rule_loc),
-                        t("unknown_party", party=p) + did_you_mean(p, party_ids),
-                    )
-                )
-        problems += _check_problems(
-            rule["check"],
-            where(rule, "check", rule_loc),
-            party_ids,
-            vocabulary,
-            tables,
-            list(rule["trekker"]),
-            strict=strict,
-        )
+        try:
+            problems += _one_rule_problems(rule, rule_loc, party_ids, vocabulary, tables, strict=strict)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            continue  # this rule's structure is wrong: the schema has said where
 
     context_refs = {str(c["ref"]) for c in data.get("context") or []}
     coverage = data.get("coverage") or {}
@@ -130,6 +127,35 @@ def rule_file_problems(
                         t("coverage_unknown_ref", ref=ref) + did_you_mean(ref, refs),
                     )
                 )
+    return problems
+
+
+def _one_rule_problems(
+    rule: Mapping[str, Any],
+    rule_loc: Location,
+    party_ids: list[str],
+    vocabulary: Mapping[str, Metric],
+    tables: Mapping[str, Any],
+    *,
+    strict: bool,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for p in rule["trekker"]:
+        if p not in party_ids:
+            problems.append(
+                Problem(
+                    where(rule, "trekker", rule_loc), t("unknown_party", party=p) + did_you_mean(p, party_ids)
+                )
+            )
+    problems += _check_problems(
+        rule["check"],
+        where(rule, "check", rule_loc),
+        party_ids,
+        vocabulary,
+        tables,
+        list(rule["trekker"]),
+        strict=strict,
+    )
     return problems
 
 

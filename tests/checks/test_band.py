@@ -6,8 +6,15 @@ import pytest
 
 from tests.helpers import figure, run
 
-BAND = {"kind": "band", "numerator": "verhuringen_urgent", "denominator": "verhuringen_totaal", "target": 30,
-        "tolerance": 5, "periods": ["2022"], "parties": ["alliantie"]}
+BAND = {
+    "kind": "band",
+    "numerator": "verhuringen_urgent",
+    "denominator": "verhuringen_totaal",
+    "target": 30,
+    "tolerance": 5,
+    "periods": ["2022"],
+    "parties": ["alliantie"],
+}
 
 
 @pytest.mark.parametrize(
@@ -25,7 +32,12 @@ BAND = {"kind": "band", "numerator": "verhuringen_urgent", "denominator": "verhu
     ],
 )
 def test_band_boundaries(urgent: int, expected: str) -> None:
-    (result,) = run(BAND, [figure("2022", "alliantie", "verhuringen_urgent", urgent),
-                           figure("2022", "alliantie", "verhuringen_totaal", 10000)])
+    (result,) = run(
+        BAND,
+        [
+            figure("2022", "alliantie", "verhuringen_urgent", urgent),
+            figure("2022", "alliantie", "verhuringen_totaal", 10000),
+        ],
+    )
     assert result.status.value == expected
     assert result.band == (25, 35)

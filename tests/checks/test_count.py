@@ -6,7 +6,13 @@ import pytest
 
 from tests.helpers import figure, run
 
-MEETINGS = {"kind": "count", "metric": "bijeenkomsten", "min": 4, "periods": "window", "parties": ["gemeente"]}
+MEETINGS = {
+    "kind": "count",
+    "metric": "bijeenkomsten",
+    "min": 4,
+    "periods": "window",
+    "parties": ["gemeente"],
+}
 
 
 @pytest.mark.parametrize(("count", "expected"), [(3, "not_met"), (4, "met"), (9, "met")])
@@ -27,6 +33,18 @@ def test_window_with_a_year_missing_is_no_data() -> None:
 
 
 def test_maximum() -> None:
-    check = {"kind": "count", "metric": "bijeenkomsten", "max": 20, "periods": ["2022"], "parties": ["gemeente"]}
-    assert run(check, [figure("2022", "gemeente", "bijeenkomsten", 20)], trekker=["gemeente"])[0].status.value == "met"
-    assert run(check, [figure("2022", "gemeente", "bijeenkomsten", 21)], trekker=["gemeente"])[0].status.value == "not_met"
+    check = {
+        "kind": "count",
+        "metric": "bijeenkomsten",
+        "max": 20,
+        "periods": ["2022"],
+        "parties": ["gemeente"],
+    }
+    assert (
+        run(check, [figure("2022", "gemeente", "bijeenkomsten", 20)], trekker=["gemeente"])[0].status.value
+        == "met"
+    )
+    assert (
+        run(check, [figure("2022", "gemeente", "bijeenkomsten", 21)], trekker=["gemeente"])[0].status.value
+        == "not_met"
+    )

@@ -8,18 +8,28 @@ import pytest
 
 from tests.helpers import figure, run
 
-MONITOR = {"kind": "deadline", "evidence": "aanlevering_woningmarktmonitor", "due": "vóór 1 april",
-           "recurrence": "yearly", "parties": ["alliantie"]}
+MONITOR = {
+    "kind": "deadline",
+    "evidence": "aanlevering_woningmarktmonitor",
+    "due": "vóór 1 april",
+    "recurrence": "yearly",
+    "parties": ["alliantie"],
+}
 ONCE = {"kind": "deadline", "evidence": "evaluatie_afgerond", "due": "Q2 2022", "parties": ["gemeente"]}
 
 
-def evidence(done: date, period: str = "2022", party: str = "alliantie", metric: str = "aanlevering_woningmarktmonitor"):  # type: ignore[no-untyped-def]
+def evidence(
+    done: date, period: str = "2022", party: str = "alliantie", metric: str = "aanlevering_woningmarktmonitor"
+):  # type: ignore[no-untyped-def]
     return figure(period, party, metric, done)
 
 
 def test_recurring_occurrences_and_labels() -> None:
     results = run(MONITOR, [], as_of=date(2021, 1, 1))
-    assert [(r.period, r.limit) for r in results] == [("2022", date(2022, 3, 31)), ("2023", date(2023, 3, 31))]
+    assert [(r.period, r.limit) for r in results] == [
+        ("2022", date(2022, 3, 31)),
+        ("2023", date(2023, 3, 31)),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -108,18 +118,37 @@ def test_working_day_rule_skips_easter_monday() -> None:
 
 
 def test_half_yearly_without_wording_falls_on_period_ends() -> None:
-    check = {"kind": "deadline", "evidence": "evaluatie_afgerond", "recurrence": "half-yearly", "parties": ["gemeente"]}
+    check = {
+        "kind": "deadline",
+        "evidence": "evaluatie_afgerond",
+        "recurrence": "half-yearly",
+        "parties": ["gemeente"],
+    }
     results = run(check, [], as_of=date(2021, 1, 1), trekker=["gemeente"])
     assert [(r.period, r.limit) for r in results] == [
-        ("2022-H1", date(2022, 6, 30)), ("2022-H2", date(2022, 12, 31)),
-        ("2023-H1", date(2023, 6, 30)), ("2023-H2", date(2023, 12, 31))]
+        ("2022-H1", date(2022, 6, 30)),
+        ("2022-H2", date(2022, 12, 31)),
+        ("2023-H1", date(2023, 6, 30)),
+        ("2023-H2", date(2023, 12, 31)),
+    ]
 
 
 def test_quarterly_with_wording() -> None:
-    check = {"kind": "deadline", "evidence": "evaluatie_afgerond", "recurrence": "quarterly",
-             "due": "uiterlijk 15 april", "parties": ["gemeente"], "window": "2022"}
+    check = {
+        "kind": "deadline",
+        "evidence": "evaluatie_afgerond",
+        "recurrence": "quarterly",
+        "due": "uiterlijk 15 april",
+        "parties": ["gemeente"],
+        "window": "2022",
+    }
     results = run(check, [], as_of=date(2021, 1, 1), trekker=["gemeente"])
-    assert [r.limit for r in results] == [date(2022, 1, 15), date(2022, 4, 15), date(2022, 7, 15), date(2022, 10, 15)]
+    assert [r.limit for r in results] == [
+        date(2022, 1, 15),
+        date(2022, 4, 15),
+        date(2022, 7, 15),
+        date(2022, 10, 15),
+    ]
     assert [r.period for r in results] == ["2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"]
 
 

@@ -6,8 +6,12 @@ from datetime import date
 
 from tests.helpers import figure, run
 
-SOCIAL = {"kind": "project_share", "numerator": "nieuwbouw_sociale_huur", "denominator": "nieuwbouw_woningen",
-          "min": 35}
+SOCIAL = {
+    "kind": "project_share",
+    "numerator": "nieuwbouw_sociale_huur",
+    "denominator": "nieuwbouw_woningen",
+    "min": 35,
+}
 
 
 def test_each_project_gets_its_own_verdict() -> None:
@@ -21,7 +25,10 @@ def test_each_project_gets_its_own_verdict() -> None:
     ]
     results = run(SOCIAL, rows, as_of=date(2024, 1, 1))
     assert {(r.project, r.status.value) for r in results} == {
-        ("Hoef", "at_risk"), ("Wagenwerkplaats", "met"), ("Zuid", "not_met")}
+        ("Hoef", "at_risk"),
+        ("Wagenwerkplaats", "met"),
+        ("Zuid", "not_met"),
+    }
 
 
 def test_a_project_with_half_its_figures_is_no_data() -> None:
@@ -31,6 +38,8 @@ def test_a_project_with_half_its_figures_is_no_data() -> None:
 
 
 def test_projects_outside_the_window_are_ignored() -> None:
-    rows = [figure("2021", None, "nieuwbouw_woningen", 100, project="Oud"),
-            figure("2021", None, "nieuwbouw_sociale_huur", 10, project="Oud")]
+    rows = [
+        figure("2021", None, "nieuwbouw_woningen", 100, project="Oud"),
+        figure("2021", None, "nieuwbouw_sociale_huur", 10, project="Oud"),
+    ]
     assert run(SOCIAL, rows) == []

@@ -7,17 +7,29 @@ from fractions import Fraction
 
 import pytest
 
-from tests.helpers import figure, run, statuses
+from tests.helpers import figure, run
 
-URGENT = {"kind": "share", "numerator": "verhuringen_urgent", "denominator": "verhuringen_totaal", "max": 50,
-          "periods": ["2022"]}
-YOUTH = {"kind": "share", "numerator": "verhuringen_jongeren_kkg", "denominator": "verhuringen_totaal", "min": 5,
-         "periods": ["2022"]}
+URGENT = {
+    "kind": "share",
+    "numerator": "verhuringen_urgent",
+    "denominator": "verhuringen_totaal",
+    "max": 50,
+    "periods": ["2022"],
+}
+YOUTH = {
+    "kind": "share",
+    "numerator": "verhuringen_jongeren_kkg",
+    "denominator": "verhuringen_totaal",
+    "min": 5,
+    "periods": ["2022"],
+}
 
 
 def one(check, num, den, party="alliantie", numerator="verhuringen_urgent"):  # type: ignore[no-untyped-def]
-    results = run({**check, "parties": [party]}, [figure("2022", party, numerator, num),
-                                                  figure("2022", party, "verhuringen_totaal", den)])
+    results = run(
+        {**check, "parties": [party]},
+        [figure("2022", party, numerator, num), figure("2022", party, "verhuringen_totaal", den)],
+    )
     assert len(results) == 1
     return results[0]
 
@@ -93,7 +105,10 @@ def test_explicit_joint_row_wins_over_pooling() -> None:
 
 
 def test_joint_with_a_party_missing_is_no_data_naming_it() -> None:
-    rows = [figure("2022", "alliantie", "verhuringen_urgent", 10), figure("2022", "alliantie", "verhuringen_totaal", 100)]
+    rows = [
+        figure("2022", "alliantie", "verhuringen_urgent", 10),
+        figure("2022", "alliantie", "verhuringen_totaal", 100),
+    ]
     (joint,) = run({**URGENT, "scope": ["joint"]}, rows)
     assert joint.status.value == "no_data"
     missing_parties = {party for _, _, party in joint.facts["missing"]}
@@ -101,7 +116,9 @@ def test_joint_with_a_party_missing_is_no_data_naming_it() -> None:
 
 
 def test_missing_figure_is_no_data_never_zero() -> None:
-    results = run({**URGENT, "parties": ["alliantie"]}, [figure("2022", "alliantie", "verhuringen_totaal", 100)])
+    results = run(
+        {**URGENT, "parties": ["alliantie"]}, [figure("2022", "alliantie", "verhuringen_totaal", 100)]
+    )
     assert results[0].status.value == "no_data"
     assert results[0].facts["missing"] == [("verhuringen_urgent", "2022", "alliantie")]
 
@@ -136,14 +153,24 @@ def test_half_yearly_periods() -> None:
 
 
 def test_provisional_while_the_period_runs() -> None:
-    rows = [figure("2022", "alliantie", "verhuringen_urgent", 1), figure("2022", "alliantie", "verhuringen_totaal", 10)]
+    rows = [
+        figure("2022", "alliantie", "verhuringen_urgent", 1),
+        figure("2022", "alliantie", "verhuringen_totaal", 10),
+    ]
     (running,) = run({**URGENT, "parties": ["alliantie"]}, rows, as_of=date(2022, 12, 31))
     (final,) = run({**URGENT, "parties": ["alliantie"]}, rows, as_of=date(2023, 1, 1))
     assert running.provisional and not final.provisional
 
 
-AVERAGE = {"kind": "share", "numerator": "verhuringen_urgent", "denominator": "verhuringen_totaal", "max": 30,
-           "average_per_year": True, "window": "2025-2027", "scope": ["party", "joint"]}
+AVERAGE = {
+    "kind": "share",
+    "numerator": "verhuringen_urgent",
+    "denominator": "verhuringen_totaal",
+    "max": 30,
+    "average_per_year": True,
+    "window": "2025-2027",
+    "scope": ["party", "joint"],
+}
 
 
 def test_average_per_year_pools_over_years_with_figures() -> None:
