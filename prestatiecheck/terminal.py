@@ -8,7 +8,7 @@ from typing import IO
 
 
 def use_color(choice: str, stream: IO[str]) -> bool:
-    """``always``/``never`` win; ``auto`` follows NO_COLOR, then FORCE_COLOR, then whether it is a terminal."""
+    """``always``/``never`` win; ``auto`` follows NO_COLOR, then FORCE_COLOR, then the terminal."""
     if choice == "always":
         return True
     if choice == "never":

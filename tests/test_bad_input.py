@@ -109,7 +109,8 @@ def test_bad_figures_csv(case: str, tmp_path: Path, invoke) -> None:  # type: ig
 YAML_CASES = {
     "malformed": ("figures:\n  - {period: 2022, party: alliantie\n", ["figures.yaml:3", "ongeldige YAML"]),
     "duplicate_key": (
-        "figures:\n  - period: 2022\n    period: 2023\n    party: alliantie\n    metric: sloop\n    value: 1\n",
+        "figures:\n  - period: 2022\n    period: 2023\n    party: alliantie\n"
+        "    metric: sloop\n    value: 1\n",
         ["figures.yaml:3:5", "sleutel 'period' komt twee keer voor"],
     ),
     "yaml11_no": (

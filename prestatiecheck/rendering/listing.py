@@ -25,6 +25,9 @@ def _console() -> Any:
     )
 
 
+LIST_COLUMNS = ("col_rule_id", "col_kind", "col_title", "col_norm", "col_source")
+
+
 def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
     if fmt == "json":
         data = []
@@ -55,7 +58,7 @@ def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
             lines += [
                 f"## {a.title} (`{a.id}`)",
                 "",
-                f"| {t('col_rule_id')} | {t('col_kind')} | {t('col_title')} | {t('col_norm')} | {t('col_source')} |",
+                "| " + " | ".join(t(c) for c in LIST_COLUMNS) + " |",
                 "|---|---|---|---|---|",
             ]
             for r in a.rules:
