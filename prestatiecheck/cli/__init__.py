@@ -40,6 +40,15 @@ def build_cli() -> click.Group:
         ),
     )
     @click.version_option(__version__, prog_name="prestatiecheck")
+    @click.option(
+        "--lang",
+        type=click.Choice(["nl", "en"]),
+        default=None,
+        is_eager=True,
+        expose_value=False,
+        callback=lambda ctx, param, value: set_language(value) if value else None,
+        help=h("Taal van de uitvoer (ook per commando).", "Output language (also per command)."),
+    )
     def cli() -> None:
         pass
 

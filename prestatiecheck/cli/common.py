@@ -215,7 +215,8 @@ def emit(text: str, output: str | None) -> None:
             ) from None
         click.echo(t("written_to", path=output), err=True)
     else:
-        click.echo(text, nl=False)
+        # Colour codes are only there when --color/NO_COLOR/FORCE_COLOR asked for them: keep them.
+        click.echo(text, nl=False, color=True if "\x1b[" in text else None)
 
 
 def finish(results: Sequence[Any], fail_on: str) -> NoReturn:

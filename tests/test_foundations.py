@@ -1,0 +1,100 @@
+"""Periods, due-date wording and the strict YAML loader."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from prestatiecheck.duedates import DueDateError, next_working_day, parse_due
+from prestatiecheck.loading.yamlsafe import parse_yaml
+from prestatiecheck.periods import PeriodError, parse_period
+
+
+@pytest.mark.parametrize(
+    ("label", "start", "end", "kind"),
+    [
+        ("2022", date(2022, 1, 1), date(2022, 12, 31), "year"),
+        (2022, date(2022, 1, 1), date(2022, 12, 31), "year"),
+        ("2022-H2", date(2022, 7, 1), date(2022, 12, 31), "half"),
+        ("2022-q3", date(2022, 7, 1), date(2022, 9, 30), "quarter"),
+        ("2022-2023", date(2022, 1, 1), date(2023, 12, 31), "window"),
+    ],
+)
+def test_periods(label: object, start: date, end: date, kind: str) -> None:
+    period = parse_period(label)
+    assert (period.start, period.end, period.kind) == (start, end, kind)
+
+
+@pytest.mark.parametrize("label", ["2022-H3", "2022-Q5", "2023-2022", "22", "", "1850", None, True])
+def test_bad_periods(label: object) -> None:
+    with pytest.raises(PeriodError):
+        parse_period(label)
+
+
+@pytest.mark.parametrize(
+    ("wording", "due"),
+    [
+        ("vóór 1 april 2021", date(2021, 3, 31)),
+        ("voor 1 april 2021", date(2021, 3, 31)),
+        ("uiterlijk 1 april 2021", date(2021, 4, 1)),
+        ("in 2021", date(2021, 12, 31)),
+        ("voor eind 2026", date(2026, 12, 31)),
+        ("vóór eind 2026", date(2026, 12, 31)),
+        ("Q1 2021", date(2021, 3, 31)),
+        ("Q2-3 2021", date(2021, 9, 30)),
+        ("in het tweede kwartaal van 2022", date(2022, 6, 30)),
+        ("laatste kwartaal 2022", date(2022, 12, 31)),
+        ("eerste helft van 2026", date(2026, 6, 30)),
+        ("tweede helft 2026", date(2026, 12, 31)),
+        ("begin 2026", date(2026, 3, 31)),
+        ("medio 2021", date(2021, 6, 30)),
+        ("september 2021", date(2021, 9, 30)),
+        ("2021-04-01", date(2021, 4, 1)),
+    ],
+)
+def test_due_wording(wording: str, due: date) -> None:
+    assert parse_due(wording).date == due
+
+
+@pytest.mark.parametrize("wording", ["ooit", "31 februari 2021", "2021-02-30", "na de zomer"])
+def test_due_wording_not_understood(wording: str) -> None:
+    with pytest.raises(DueDateError):
+        parse_due(wording)
+
+
+def test_next_working_day() -> None:
+    assert next_working_day(date(2026, 4, 27)) == date(2026, 4, 28)  # Koningsdag (Monday)
+    assert next_working_day(date(2023, 5, 5)) == date(2023, 5, 8)  # Bevrijdingsdag, then the weekend
+    assert next_working_day(date(2024, 12, 25)) == date(2024, 12, 27)
+    assert next_working_day(date(2024, 12, 24)) == date(2024, 12, 24)
+
+
+def test_yaml_types_and_positions() -> None:
+    data, problems = parse_yaml("a: 1\nb: 1.50\nc: '1e3'\nd: 2022-03-01\ne: true\nf: ~\n", "x.yaml")
+    assert problems == []
+    assert data == {"a": 1, "b": Decimal("1.50"), "c": "1e3", "d": date(2022, 3, 1), "e": True, "f": None}
+    assert isinstance(data["b"], Decimal)
+    assert str(data.where("d")) == "x.yaml:4:4"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("a: no\n", "'no' is dubbelzinnig"),
+        ("a: On\n", "'On' is dubbelzinnig"),
+        ("a: 1e3\n", "'1e3'"),
+        ("a: 012\n", "octaal"),
+        ("a: 1:30\n", "zestigtallig"),
+        ("a: 1_000\n", "'_'"),
+        ("a: .nan\n", "geen bruikbaar getal"),
+        ("a: 2023-02-30\n", "geen bestaande datum"),
+        ("a: 1\na: 2\n", "twee keer"),
+        ("a: !!python/object:os.system x\n", "wordt niet ondersteund"),
+        ("base: &b {x: 1}\nother:\n  <<: *b\n", "samenvoegsleutels"),
+    ],
+)
+def test_yaml_refusals(text: str, fragment: str) -> None:
+    _, problems = parse_yaml(text, "x.yaml")
+    assert any(fragment in p.message for p in problems), problems
