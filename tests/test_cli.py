@@ -160,12 +160,6 @@ def test_semicolon_csv_with_dutch_numbers(invoke, tmp_path: Path) -> None:  # ty
         "2022;alliantie;verhuringen_totaal;1.380;\n"
         "2022;alliantie;verhuringen_urgent;690;\n"
         "2022;alliantie;leefbaarheid_uitgaven_per_woning;131,37;incl. buurtbemiddeling\n"
-        "2022;alliantie;aanlevering_woningmarktmonitor;31-3-2022;\n".encode("cp1252", errors="strict")
-        if False
-        else "\ufeffperiode;partij;indicator;waarde;toelichting\n"
-        "2022;alliantie;verhuringen_totaal;1.380;\n"
-        "2022;alliantie;verhuringen_urgent;690;\n"
-        "2022;alliantie;leefbaarheid_uitgaven_per_woning;131,37;incl. buurtbemiddeling\n"
         "2022;alliantie;aanlevering_woningmarktmonitor;31-3-2022;\n".encode()
     )
     data = json.loads(
