@@ -60,11 +60,14 @@ def evaluate(
     """Results for the selected rules, and how many figures some rule read."""
     results: list[Result] = []
     used = 0
+    by_agreement: dict[str | None, list[Figure]] = {}
+    for f in figures:
+        by_agreement.setdefault(f.agreement, []).append(f)
     for agreement_id in agreement_ids:
         agreement = catalogue.agreements[agreement_id]
         vocabulary = catalogue.vocabulary(agreement_id)
         index = FigureIndex(
-            (f for f in figures if f.agreement == agreement_id),
+            by_agreement.get(agreement_id, ()),
             vocabulary,
             catalogue.derivations_for(agreement_id),
         )

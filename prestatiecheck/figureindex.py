@@ -55,8 +55,13 @@ class FigureIndex:
         derivations: Mapping[str, Derivation],
     ):
         self.by_key: dict[Key, Figure] = {}
+        # (party, project, metric) that have any figure at all: lets a lookup skip the
+        # search through sub-periods and derivations when nothing can be found.
+        self._present: set[tuple[str | None, str | None, str]] = set()
         for f in figures:
             self.by_key[(f.period.label, f.party, f.project, f.metric)] = f
+            self._present.add((f.party, f.project, f.metric))
+        self._memo: dict[tuple[str, str, str | None, str | None], Lookup] = {}
         self.metrics = metrics
         self.derivations = derivations
         self._projects: dict[tuple[str, ...], list[tuple[str | None, str, Period]]] = {}
@@ -71,11 +76,18 @@ class FigureIndex:
 
     # -- single party (or an explicit joint row) -------------------------------------
     def get(self, metric: str, period: Period, party: str | None, project: str | None = None) -> Lookup:
+        memo_key = (metric, period.label, party, project)
+        cached = self._memo.get(memo_key)
+        if cached is None:
+            cached = self._memo[memo_key] = self._get(metric, period, party, project)
+        return cached
+
+    def _get(self, metric: str, period: Period, party: str | None, project: str | None) -> Lookup:
         direct = self.by_key.get((period.label, party, project, metric))
         if direct is not None:
             self.used.add((period.label, party, project, metric))
             return Lookup(direct.value, figures=[direct])
-        if self.additive(metric):
+        if self.additive(metric) and (party, project, metric) in self._present:
             for parts in period.parts():
                 found = [self.get(metric, p, party, project) for p in parts]
                 if all(x.found for x in found):

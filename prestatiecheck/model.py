@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +173,7 @@ class Agreement:
     def party(self, party_id: str) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)
 
-    @property
+    @cached_property
     def party_ids(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.parties)
 

@@ -154,3 +154,43 @@ def test_formatting_in_both_languages() -> None:
     set_language("en")
     assert (fmt.number(1380), fmt.percent(Fraction(341, 10))) == ("1,380", "34.1%")
     set_language("nl")
+
+
+# -- the fast number formatting says exactly what Babel says ------------------------------------
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, allow_infinity=False, places=4),
+    decimals=st.integers(min_value=0, max_value=4),
+    lang=st.sampled_from(["nl", "en"]),
+)
+def test_number_and_money_agree_with_babel(value: Decimal, decimals: int, lang: str) -> None:
+    from babel.numbers import format_currency, format_decimal
+
+    from prestatiecheck.rendering.formatting import LOCALES, money, number
+
+    set_language(lang)
+    try:
+        # Babel writes a value that rounds to zero as "-0"; we write "0" (a sign on nothing misleads).
+        rounded = to_decimal(value, decimals)
+        rounded = rounded.copy_abs() if rounded.is_zero() else rounded
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        expected = format_decimal(rounded, format=pattern, locale=LOCALES[lang], decimal_quantization=True)
+        assert number(value, decimals) == expected
+        cents = to_decimal(value, 2)
+        cents = cents.copy_abs() if cents.is_zero() else cents
+        expected_money = format_currency(cents, "EUR", locale=LOCALES[lang])
+        assert money(value) == expected_money
+    finally:
+        set_language("nl")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.fractions(min_value=-1000, max_value=1000, max_denominator=10**6),
+    bound=st.fractions(min_value=-1000, max_value=1000, max_denominator=1000),
+)
+def test_decimals_for_keeps_the_shown_value_on_the_exact_side(value: Fraction, bound: Fraction) -> None:
+    decimals = decimals_for(value, [bound], minimum=0)
+    shown = Fraction(to_decimal(value, decimals))
+    if decimals < 12:
+        assert (shown > bound) == (value > bound) and (shown < bound) == (value < bound)

@@ -26,4 +26,14 @@ def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object
 
 
 def render(evaluation: Evaluation, options: RenderOptions) -> str:
-    return json.dumps(document(evaluation, options), ensure_ascii=False, indent=2) + "\n"
+    """The document with one result per line: readable, diffable, and fast to write.
+
+    Indenting every nested value would use json's pure-Python encoder, which costs
+    more than evaluating; each result is encoded on its own by the C encoder.
+    """
+    doc = document(evaluation, options)
+    results = doc.pop("results")
+    head = json.dumps(doc, ensure_ascii=False, indent=2)[:-2]
+    lines = ",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in results)  # type: ignore[attr-defined]
+    body = f"[\n{lines}\n  ]" if lines else "[]"
+    return f'{head},\n  "results": {body}\n}}\n'

@@ -39,17 +39,24 @@ def party_name(agreement: Agreement | None, party: str | None) -> str:
     return found.name if found else party
 
 
-def boundaries(result: Result) -> list[Fraction]:
+def _same_kind(*values: Any) -> tuple[Any, ...]:
+    """Decimals and ints as they are (cheap); anything else as exact fractions (Decimal - Fraction fails)."""
+    if all(isinstance(v, (int, Decimal)) for v in values):
+        return values
+    return tuple(Fraction(v) for v in values)
+
+
+def boundaries(result: Result) -> list[Fraction | Decimal | int]:
     """The values where the verdict changes: the shown value must not cross them."""
-    m = Fraction(result.margin or 0)
+    m = result.margin or 0
     if result.bound in ("max", "min") and result.limit is not None and not isinstance(result.limit, date):
-        lim = Fraction(result.limit)
+        lim, m = _same_kind(result.limit, m)
         return [lim, lim - m if result.bound == "max" else lim + m]
     if result.bound == "band" and result.band:
-        lo, hi = Fraction(result.band[0]), Fraction(result.band[1])
+        lo, hi, m = _same_kind(*result.band, m)
         return [lo, lo + m, hi - m, hi]
     if result.bound in ("at_least", "at_most") and result.target is not None:
-        out = [Fraction(result.target)]
+        out: list[Fraction | Decimal | int] = [result.target]
         if result.expected is not None:
             out += [result.expected, expected_floor(result.expected)]
         return out
@@ -123,10 +130,20 @@ def _limit_decimals(value: Any, unit: str) -> int | None:
     return None
 
 
-def message(result: Result, agreement: Agreement | None, decimals: int | None) -> str:
+def message(
+    result: Result,
+    agreement: Agreement | None,
+    decimals: int | None,
+    value: str | None = None,
+    norm: str | None = None,
+) -> str:
+    """One line that explains the verdict (``value``/``norm``: the shown texts, when already made)."""
     f = result.facts
     unit = result.unit
-    value = show_amount(result.value, unit, decimals)
+    if value is None:
+        value = show_amount(result.value, unit, decimals)
+    if norm is None:
+        norm = norm_text(result)
     detail = result.detail
     if detail == "missing":
         items = []
@@ -150,11 +167,9 @@ def message(result: Result, agreement: Agreement | None, decimals: int | None) -
             if detail == "share"
             else f"msg_band_{result.status.value}"
         )
-        return t(
-            key, value=value, counts=counts, norm=norm_text(result), margin=fmt.number(result.margin or 0)
-        )
+        return t(key, value=value, counts=counts, norm=norm, margin=fmt.number(result.margin or 0))
     if detail == "value":
-        return t(f"msg_value_{result.bound}_{result.status.value}", value=value, norm=norm_text(result))
+        return t(f"msg_value_{result.bound}_{result.status.value}", value=value, norm=norm)
     if detail == "compare":
         return t(
             f"msg_compare_{result.status.value}",
@@ -198,13 +213,15 @@ def message(result: Result, agreement: Agreement | None, decimals: int | None) -
 
 def present(result: Result, agreement: Agreement | None) -> Presented:
     decimals = _decimals(result)
-    text = message(result, agreement, decimals)
+    value = show_amount(result.value, result.unit, decimals)
+    norm = norm_text(result)
+    text = message(result, agreement, decimals, value, norm)
     if result.provisional and result.status not in (Status.PENDING,) and result.rule.kind != "deadline":
         text += t("provisional_suffix")
     return Presented(
         party=party_name(agreement, result.party) + (f" · {result.project}" if result.project else ""),
-        value=show_amount(result.value, result.unit, decimals),
-        norm=norm_text(result),
+        value=value,
+        norm=norm,
         status=label(result.status),
         message=text,
         decimals=decimals,

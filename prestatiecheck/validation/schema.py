@@ -63,8 +63,9 @@ def _python_types_ok(instance: Any, types: Any) -> bool:
     return isinstance(instance, Decimal) and "number" in names
 
 
-def schema_problems(data: Any, schema: dict[str, Any], display: str) -> list[Problem]:
-    """Every schema violation in ``data`` as a positioned, translated Problem."""
+@lru_cache(maxsize=1)
+def _validator_class() -> Any:
+    """Draft 2020-12, but with our YAML's Decimal as a number and our str subclass as a string."""
     import jsonschema
     from jsonschema import Draft202012Validator
 
@@ -77,8 +78,24 @@ def schema_problems(data: Any, schema: dict[str, Any], display: str) -> list[Pro
         return isinstance(instance, str)
 
     type_checker = Draft202012Validator.TYPE_CHECKER.redefine_many({"number": is_number, "string": is_string})
-    validator_class = jsonschema.validators.extend(Draft202012Validator, type_checker=type_checker)
-    validator = validator_class(schema)
+    return jsonschema.validators.extend(Draft202012Validator, type_checker=type_checker)
+
+
+_VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
+
+
+def _validator(schema: dict[str, Any]) -> Any:
+    """One validator per schema object (building one costs more than validating a rule)."""
+    cached = _VALIDATORS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = (schema, _validator_class()(schema))
+        _VALIDATORS[id(schema)] = cached
+    return cached[1]
+
+
+def schema_problems(data: Any, schema: dict[str, Any], display: str) -> list[Problem]:
+    """Every schema violation in ``data`` as a positioned, translated Problem."""
+    validator = _validator(schema)
     problems: list[Problem] = []
     root_location = getattr(data, "location", Location(display))
     for error in validator.iter_errors(data):
