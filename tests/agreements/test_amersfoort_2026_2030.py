@@ -323,7 +323,9 @@ def test_explicit_joint_lettings_row_is_used(tmp_path: Path) -> None:
 
 def growth(net: dict[str, dict[str, int]]) -> str:
     return "".join(
-        f"{year},{party},netto_toename,{value},\n" for year, parties in net.items() for party, value in parties.items()
+        f"{year},{party},netto_toename,{value},\n"
+        for year, parties in net.items()
+        for party, value in parties.items()
     )
 
 
@@ -382,7 +384,9 @@ def test_in_2026_deadline_on_the_last_day(tmp_path: Path, done: str, expected: s
 
 @pytest.mark.parametrize(("stairless", "expected"), [(100, "met"), (99, "not_met")])
 def test_traploos_has_no_margin(tmp_path: Path, stairless: int, expected: str) -> None:
-    rows = f"2026,alliantie,nieuwbouw_gestapeld,100,\n2026,alliantie,nieuwbouw_gestapeld_traploos,{stairless},\n"
+    rows = (
+        f"2026,alliantie,nieuwbouw_gestapeld,100,\n2026,alliantie,nieuwbouw_gestapeld_traploos,{stairless},\n"
+    )
     results = run_check(small(tmp_path, rows))
     assert status(results, "traploos", "alliantie", "2026") == expected
 
