@@ -45,7 +45,7 @@ SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
 ENV_PREFIX = "PRESTATIECHECK_SMTP_"
-SETTING_KEYS = ("host", "port", "user", "password", "from", "security", "timeout")
+SETTING_KEYS = ("host", "port", "user", "password", "from", "security", "timeout", "cafile")
 CONFIG_SECTION = "smtp"
 
 # Attachment types by suffix; mimetypes' table differs between Python versions (.md).
@@ -78,10 +78,10 @@ def mail_options(f: Callable[..., Any]) -> Callable[..., Any]:
         metavar="FILE",
         help=h(
             "SMTP-instellingen uit dit bestand (INI met sectie [smtp], of YAML): host, port, user, "
-            "password, from, security, timeout. Vult de PRESTATIECHECK_SMTP_*-variabelen aan en gaat "
+            "password, from, security, timeout, cafile. Vult de PRESTATIECHECK_SMTP_*-variabelen aan en gaat "
             "daarvoor. Houd het bestand privé (chmod 600).",
             "SMTP settings from this file (INI with an [smtp] section, or YAML): host, port, user, "
-            "password, from, security, timeout. Fills in and overrides the PRESTATIECHECK_SMTP_* "
+            "password, from, security, timeout, cafile. Fills in and overrides the PRESTATIECHECK_SMTP_* "
             "variables. Keep the file private (chmod 600).",
         ),
     )(f)
@@ -137,7 +137,10 @@ def _split_addresses(values: Iterable[str]) -> list[str]:
             piece = piece.strip()
             if not piece:
                 continue
-            (_, address), *rest = getaddresses([piece]) or [("", "")]
+            if "<" in piece:  # Name <address>
+                (_, address), *rest = getaddresses([piece]) or [("", "")]
+            else:  # as written: getaddresses would quietly drop a space inside it
+                address, rest = piece, []
             if rest or not valid_address(address.strip()):
                 raise UsageError(t("mail_bad_address", address=piece))
             if address.strip() not in out:
@@ -153,7 +156,7 @@ class MailRequest:
     mail_on: str = "always"
     dry_run: bool = False
     config: Path | None = None
-    environ: Mapping[str, str] | None = None  # tests; None means os.environ
+    environ: Mapping[str, str] | None = field(default=None, repr=False)  # tests; None: os.environ
     _settings: MailSettings | None = field(default=None, repr=False)
 
     @classmethod
@@ -199,6 +202,7 @@ class MailSettings:
     sender: str | None = None
     security: str = "starttls"
     timeout: float = DEFAULT_TIMEOUT
+    cafile: str | None = None  # an internal CA to trust besides the system's
     secrets: tuple[str, ...] = field(default=(), repr=False)
 
     @property
@@ -212,8 +216,10 @@ class MailSettings:
     def scrub(self, text: str) -> str:
         """Remove the password (plain or as sent in AUTH PLAIN/LOGIN) from any text we show."""
         for secret in _secret_forms(self.user, (self.password, *self.secrets)):
-            if secret:
+            if len(secret) >= 6:
                 text = text.replace(secret, "***")
+            else:  # a short one only as a whole word, so 'on' does not turn 'onbekend' into '***bekend'
+                text = re.sub(rf"(?<![\w]){re.escape(secret)}(?![\w])", "***", text)
         return text
 
 
@@ -262,6 +268,7 @@ def validate_settings(request: MailRequest) -> MailSettings:
         sender=settings.sender,
         security=settings.security,
         timeout=settings.timeout,
+        cafile=settings.cafile,
         secrets=tuple(secrets),
     )
 
@@ -304,6 +311,9 @@ def _check(
         address = parseaddr(sender)[1]
         if not valid_address(address):
             bad("from", t("mail_bad_from", value=sender))
+    cafile = raw["cafile"][0] if "cafile" in raw else None
+    if cafile is not None and not Path(cafile).is_file():
+        bad("cafile", t("mail_bad_cafile", value=cafile))
     user = raw["user"][0] if "user" in raw else None
     has_password = "password" in raw
     where = Location(str(config)) if config is not None else Location(ENV_PREFIX + "*")
@@ -318,9 +328,10 @@ def _check(
             problems.append(Problem(where, t("mail_missing_host")))
         if sender is None:
             problems.append(Problem(where, t("mail_missing_from")))
-    return MailSettings(
-        host=host, port=port, user=user, sender=sender, security=security, timeout=timeout
-    ), problems
+    settings = MailSettings(
+        host=host, port=port, user=user, sender=sender, security=security, timeout=timeout, cafile=cafile
+    )
+    return settings, problems
 
 
 def _is_loopback(host: str) -> bool:
@@ -399,7 +410,9 @@ def _read_ini_config(text: str, shown: str) -> tuple[dict[str, tuple[str, Locati
             problems.append(Problem(where, t("mail_config_bad_line")))
             continue
         key = stripped[: separator.start()].strip().lower()
-        value = _unquote(stripped[separator.end() :].strip())
+        after = stripped[separator.end() :]
+        value = _unquote(after.strip())
+        column = line.index(stripped) + separator.end() + (len(after) - len(after.lstrip())) + 1
         if section not in (None, CONFIG_SECTION):
             continue  # already reported the section
         key = key.removeprefix(ENV_PREFIX.lower()).replace("sender", "from")
@@ -410,7 +423,7 @@ def _read_ini_config(text: str, shown: str) -> tuple[dict[str, tuple[str, Locati
             problems.append(Problem(where, t("mail_config_duplicate", key=key, line=settings[key][1].line)))
             continue
         if value:
-            settings[key] = (value, Location(shown, number, separator.end() + 1 + line.index(stripped)))
+            settings[key] = (value, Location(shown, number, column))
     return settings, problems
 
 
@@ -439,7 +452,7 @@ def _read_yaml_config(text: str, shown: str) -> tuple[dict[str, tuple[str, Locat
             continue
         if value is None:
             continue
-        if isinstance(value, (dict, list)) or isinstance(value, bool):
+        if isinstance(value, (dict, list, bool)):
             problems.append(Problem(data.where(key), t("mail_config_not_text", key=name)))
             continue
         settings[name] = (str(value), data.where(key))
@@ -557,6 +570,8 @@ def send(settings: MailSettings, message: EmailMessage, recipients: Iterable[str
 
     envelope_from = parseaddr(settings.sender)[1]
     context = ssl.create_default_context()
+    if settings.cafile:
+        context.load_verify_locations(cafile=settings.cafile)
     try:
         client: smtplib.SMTP
         if settings.security == "ssl":
@@ -618,10 +633,14 @@ def _explain(error: Exception, settings: MailSettings) -> str:
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return t("mail_recipients_refused", refused=_refusals(error.recipients))
     if isinstance(error, smtplib.SMTPSenderRefused):
-        return t("mail_sender_refused", sender=error.sender, answer=_answer(error.smtp_code, error.smtp_error))
+        return t(
+            "mail_sender_refused", sender=error.sender, answer=_answer(error.smtp_code, error.smtp_error)
+        )
     if isinstance(error, smtplib.SMTPDataError):
         return t("mail_data_refused", answer=_answer(error.smtp_code, error.smtp_error))
     if isinstance(error, smtplib.SMTPServerDisconnected):
+        if isinstance(error.__context__, TimeoutError):  # smtplib turns a read timeout into this
+            return t("mail_timeout", seconds=f"{settings.timeout:g}")
         return t("mail_disconnected")
     if isinstance(error, smtplib.SMTPConnectError):
         return t("mail_connect_refused_answer", answer=_answer(error.smtp_code, error.smtp_error))
