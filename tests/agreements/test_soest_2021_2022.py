@@ -1,0 +1,386 @@
+"""Prestatieafspraken Soest 2021-2022: the rule file, the example figures, boundaries.
+
+The example figures (examples/soest-2021-2022.csv) are the monitor of 2021 and 2022 as a
+policy officer has it in spring 2023, at the ambtelijke monitoring of 5B ("Begin Q2"): the
+stock mutations and lettings of both years, the liveability spend, and the dates of the
+2021 deliverables. As of 2023-04-15 the window 2021-2022 of tabel 2 is over, the Masterplan
+window 2021-2025 and the sustainability windows 2022-2024/2022-2025 still run, the 2023
+monitoring round (by 30 April) is inside the 30-day warning window and the RES 2.0 (1 July
+2023) is still to come.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from prestatiecheck.cli import cli
+from prestatiecheck.loading.yamlsafe import load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+AGREEMENT = "soest-2021-2022"
+RULES = ROOT / "rules" / f"{AGREEMENT}.yaml"
+EXAMPLE = ROOT / "examples" / f"{AGREEMENT}.csv"
+SEED = Path("/work/shared/seeds/003_119d84221b6e055f.txt")
+AS_OF = "2023-04-15"
+CORPORATIONS = ["portaal", "alliantie"]
+HEADER = "period,party,metric,value,note\n"
+
+
+def run_check(figures: Path, as_of: str = AS_OF) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "check",
+            "--agreement",
+            AGREEMENT,
+            "--figures",
+            str(figures),
+            "--as-of",
+            as_of,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    return json.loads(result.stdout)["results"]
+
+
+def pick(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
+    found = [
+        r
+        for r in results
+        if r["rule"] == f"{AGREEMENT}/{ref}"
+        and r["party"] == party
+        and (period is None or r["period"] == period)
+    ]
+    assert len(found) == 1, f"{ref} {party} {period}: {[(r['party'], r['period']) for r in found]}"
+    return found[0]
+
+
+def status(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
+    return pick(results, ref, party, period)["status"]
+
+
+def value(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
+    raw = pick(results, ref, party, period)["value"]
+    return raw if raw is None or isinstance(raw, str) else float(raw)
+
+
+def small(tmp_path: Path, rows: str) -> Path:
+    path = tmp_path / "figures.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def example() -> list[dict[str, Any]]:
+    return run_check(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def rule_file() -> Any:
+    data, problems = load_yaml(RULES, str(RULES))
+    assert not problems
+    return data
+
+
+# ---------------------------------------------------------------- the rule file
+
+
+def test_validate_reports_no_errors_only_the_documents_own_inconsistency() -> None:
+    result = CliRunner().invoke(cli, ["validate", "--lang", "en"], catch_exceptions=False)
+    ours = [line for line in (result.stdout + result.stderr).splitlines() if f"{AGREEMENT}.yaml" in line]
+    assert not [line for line in ours if "warning" not in line], ours
+    # 1F says de Alliantie sells and liberalises 42; tabel 2 gives 40 + 5 = 45.
+    assert any("-45" in line and "-42" in line for line in ours), ours
+
+
+def test_fixed_rule_ids_exist_and_are_encoded_as_agreed(rule_file: Any) -> None:
+    rules = {str(r["ref"]): r for r in rule_file["rules"]}
+    y = rules["1Y"]["check"]
+    assert (y["kind"], y["numerator"], y["denominator"], y["max"]) == (
+        "share",
+        "verhuringen_urgent",
+        "verhuringen_totaal",
+        30,
+    )
+    assert set(y["scope"]) == {"party", "joint"} and "margin" not in y
+    g = rules["2G"]["check"]
+    assert (g["kind"], g["numerator"], g["max"]) == ("share", "verhuringen_vrije_toewijzing", 15)
+    assert set(g["scope"]) == {"party", "joint"} and "margin" not in g
+    v = rules["1V"]["check"]
+    assert (v["kind"], v["evidence"], v["due"]) == (
+        "deadline",
+        "huisvestingsverordening_vastgesteld",
+        "uiterlijk 1 april 2021",
+    )
+    assert rules["1V"]["trekker"] == ["gemeente"]
+    a = rules["4A"]["check"]
+    assert (a["kind"], a["metric"], str(a["max"])) == ("value", "leefbaarheid_uitgaven_per_woning", "131.37")
+    assert sorted(rules["4A"]["trekker"]) == sorted(CORPORATIONS)
+
+
+def test_tables_as_printed(rule_file: Any) -> None:
+    tables = {t["id"]: t for t in rule_file["tables"]}
+    t2 = tables["tabel-2"]
+    assert t2["columns"] == ["portaal", "alliantie", "totaal"] and t2["total_column"] == "totaal"
+    assert t2["rows"]["totaal_mutaties"] == [-35, 30, -5]
+    assert t2["rows"]["stand_31_december_2022"] == [3654, 605, 4259]
+    t1 = tables["tabel-1"]
+    assert t1["rows"]["ambitie"] == [305] and t1["rows"]["overschot_tov_ambitie"] == [190]
+
+
+def test_every_rule_is_covered_or_an_extra(rule_file: Any) -> None:
+    covered = {str(ref) for refs in rule_file["coverage"].values() for ref in refs}
+    for rule in rule_file["rules"]:
+        ref = str(rule["ref"])
+        assert ref in covered or "Extra" in rule.get("note", ""), ref
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed documents not available")
+def test_quotes_are_verbatim(rule_file: Any) -> None:
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip()
+
+    seed = norm(SEED.read_text(encoding="utf-8"))
+    for rule in rule_file["rules"]:
+        assert norm(rule["source"]["quote"]) in seed, rule["ref"]
+    for item in rule_file.get("context") or []:
+        assert norm(item.get("quote", "")) in seed, item["ref"]
+
+
+def test_list_and_explain(invoke) -> None:  # type: ignore[no-untyped-def]
+    listed = invoke("list", "-a", AGREEMENT, "--lang", "en")
+    assert listed.exit_code == 0
+    assert f"{AGREEMENT}/1Y" in listed.stdout
+    explained = invoke("explain", f"{AGREEMENT}/1Y", "--lang", "en")
+    assert explained.exit_code == 0
+    assert "30" in explained.stdout
+
+
+# ---------------------------------------------------------------- the example figures
+
+
+def test_example_shows_every_status(example: list[dict[str, Any]]) -> None:
+    counts = Counter(r["status"] for r in example)
+    assert {"met", "at_risk", "not_met", "no_data", "pending"} <= set(counts), counts
+
+
+def test_example_1y_urgent_share(example: list[dict[str, Any]]) -> None:
+    assert status(example, "1Y", "portaal", "2021") == "met"
+    assert status(example, "1Y", "alliantie", "2021") == "met"
+    assert status(example, "1Y", None, "2021") == "met"
+    # 64 of 221 = 29.0%: within 2pp of the 30% maximum
+    assert status(example, "1Y", "portaal", "2022") == "at_risk"
+    assert value(example, "1Y", "portaal", "2022") == pytest.approx(28.96, abs=0.01)
+    # 14 of 41 = 34.1%
+    assert status(example, "1Y", "alliantie", "2022") == "not_met"
+    # joint 78 of 262 = 29.8%: the agreed "in totaal" share is still within the maximum
+    assert status(example, "1Y", None, "2022") == "at_risk"
+    assert value(example, "1Y", None, "2022") == pytest.approx(29.77, abs=0.01)
+
+
+def test_example_2g_free_allocation(example: list[dict[str, Any]]) -> None:
+    for period in ("2021", "2022"):
+        assert status(example, "2G", "portaal", period) == "met"
+        assert status(example, "2G", None, period) == "met"
+    assert status(example, "2G", "alliantie", "2021") == "met"
+    assert status(example, "2G", "alliantie", "2022") == "at_risk"  # 6 of 41 = 14.6%
+    # the lower-middle-income part is missing for de Alliantie in 2022: no_data, never zero
+    assert status(example, "2G-middeninkomens", "alliantie", "2022") == "no_data"
+    assert status(example, "2G-middeninkomens", None, "2022") == "no_data"
+
+
+def test_example_1v_adopted_on_the_due_date(example: list[dict[str, Any]]) -> None:
+    result = pick(example, "1V", "gemeente", "2021")
+    assert result["status"] == "met"
+    assert result["value"] == "2021-04-01"
+
+
+def test_example_4a_liveability(example: list[dict[str, Any]]) -> None:
+    assert status(example, "4A", "portaal", "2021") == "met"
+    assert status(example, "4A", "portaal", "2022") == "met"
+    assert status(example, "4A", "alliantie", "2021") == "met"
+    assert status(example, "4A", "alliantie", "2022") == "not_met"
+    assert value(example, "4A", "alliantie", "2022") == pytest.approx(134.10)
+
+
+def test_example_tabel_2(example: list[dict[str, Any]]) -> None:
+    # net change: Portaal 23 - 48 - 9 = -34 >= -35; de Alliantie 71 - 45 = 26 < 30; joint -8 < -5
+    assert (status(example, "tabel-2-netto", "portaal"), value(example, "tabel-2-netto", "portaal")) == (
+        "met",
+        -34,
+    )
+    assert status(example, "tabel-2-netto", "alliantie") == "not_met"
+    assert (status(example, "tabel-2-netto", None), value(example, "tabel-2-netto", None)) == ("not_met", -8)
+    assert status(example, "tabel-2-nieuwbouw", None) == "not_met"  # 94 of 98
+    assert status(example, "tabel-2-verkoop", None) == "met"  # 48 <= 50
+    assert status(example, "tabel-2-liberalisatie", "alliantie") == "not_met"  # 6 > 5
+    assert status(example, "tabel-2-sloop", "portaal") == "met"  # 48 <= 48
+    assert status(example, "1B", "portaal") == "met"
+    assert status(example, "1E", "alliantie") == "not_met"  # 71, circa 75
+    # 1F: sold 39 + liberalised 6 = 45 > 42 (the article's figure; the table allows 45)
+    assert (status(example, "1F", "alliantie"), value(example, "1F", "alliantie")) == ("not_met", 45)
+    assert status(example, "1C", "portaal") == "met"
+
+
+def test_example_tabel_1_ambition_runs(example: list[dict[str, Any]]) -> None:
+    result = pick(example, "1A", None, "2021-2025")
+    assert result["status"] == "not_met"  # 32 after 2 of 5 years, 122 expected
+    assert float(result["value"]) == 32
+    assert status(example, "1D-terugbouw", "portaal", "2023-2024") == "no_data"
+
+
+def test_example_deadlines(example: list[dict[str, Any]]) -> None:
+    assert status(example, "1G", "gemeente", "2021") == "met"
+    assert status(example, "1J", "gemeente", "2021") == "not_met"  # 20 days late
+    assert status(example, "1M", "gemeente", "2021") == "not_met"
+    assert status(example, "1X", "gemeente", "2021") == "met"  # on 1 January 2021 itself
+    assert status(example, "3H", "gemeente", "2021") == "met"
+    assert status(example, "3H-tvw", "gemeente", "2021") == "not_met"  # no date: the TVW was paused
+    assert status(example, "3H-res-2", "gemeente", "2023") == "pending"
+    assert status(example, "4K", None, "2021") == "not_met"
+    assert status(example, "5B-monitoring", None, "2022") == "met"
+    assert status(example, "5B-monitoring", None, "2023") == "at_risk"  # due 30 April, 15 days
+
+
+def test_example_other_kinds(example: list[dict[str, Any]]) -> None:
+    assert status(example, "3K", "portaal", "2021") == "met"
+    assert status(example, "3K", "alliantie", "2021") == "not_met"
+    assert status(example, "1Z", "gemeente", "2022") == "not_met"
+    assert status(example, "1S", "portaal", "2020-2021") == "met"
+    assert status(example, "1Q", "portaal", "2022") == "not_met"
+    assert status(example, "1U", "gemeente", "2021-2022") == "at_risk"  # 16 of 309 = 5.2%
+    assert status(example, "3C-2021", "portaal", "2021") == "not_met"
+    assert status(example, "3C-2022-2024", "portaal", "2022-2024") == "met"
+    assert status(example, "3D-2022-2025", "alliantie", "2022-2025") == "at_risk"
+    projects = {r["project"]: r["status"] for r in example if r["rule"] == f"{AGREEMENT}/3E"}
+    assert projects == {"Overhees fase 2": "met", "’t Hart Kerkpad": "at_risk"}
+    sites = {r["project"]: r["status"] for r in example if r["rule"] == f"{AGREEMENT}/masterplan-20"}
+    assert sites["De Brigade"] == "not_met" and sites["Hoog Soestdijk"] == "met"
+
+
+# ---------------------------------------------------------------- boundaries
+
+
+def _lettings(urgent: str, total: str = "1000", party: str = "portaal") -> str:
+    return f"2021,{party},verhuringen_totaal,{total},\n2021,{party},verhuringen_urgent,{urgent},\n"
+
+
+@pytest.mark.parametrize(
+    ("urgent", "total", "expected"),
+    [
+        ("280", "1000", "met"),  # 28.0%: exactly the margin edge
+        ("2801", "10000", "at_risk"),  # 28.01%
+        ("300", "1000", "at_risk"),  # exactly 30%
+        ("3004", "10000", "not_met"),  # 30.04%
+        ("301", "1000", "not_met"),
+    ],
+)
+def test_1y_boundaries(tmp_path: Path, urgent: str, total: str, expected: str) -> None:
+    results = run_check(small(tmp_path, _lettings(urgent, total)))
+    assert status(results, "1Y", "portaal", "2021") == expected
+
+
+def test_1y_joint_pools_and_names_the_missing_party(tmp_path: Path) -> None:
+    rows = _lettings("300") + _lettings("0", "1000", "alliantie")
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "1Y", None, "2021") == "met"  # 300 of 2000 = 15%
+    results = run_check(small(tmp_path, _lettings("300")))
+    joint = pick(results, "1Y", None, "2021")
+    assert joint["status"] == "no_data"
+    assert {m["party"] for m in joint["missing"]} == {"alliantie"}
+    assert status(results, "1Y", "alliantie", "2021") == "no_data"
+
+
+@pytest.mark.parametrize(
+    ("free", "total", "expected"),
+    [("13", "100", "met"), ("14", "100", "at_risk"), ("15", "100", "at_risk"), ("1501", "10000", "not_met")],
+)
+def test_2g_boundaries(tmp_path: Path, free: str, total: str, expected: str) -> None:
+    rows = (
+        f"2022,alliantie,verhuringen_totaal,{total},\n2022,alliantie,verhuringen_vrije_toewijzing,{free},\n"
+    )
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "2G", "alliantie", "2022") == expected
+
+
+@pytest.mark.parametrize(
+    ("adopted", "expected"),
+    [("2021-03-31", "met"), ("2021-04-01", "met"), ("2021-04-02", "not_met")],
+)
+def test_1v_boundaries(tmp_path: Path, adopted: str, expected: str) -> None:
+    rows = f"2021,gemeente,huisvestingsverordening_vastgesteld,{adopted},\n"
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "1V", "gemeente", "2021") == expected
+
+
+def test_1v_before_and_after_the_due_date_without_a_date(tmp_path: Path) -> None:
+    empty = small(tmp_path, "2021,gemeente,netto_toename_gemeente,10,\n")  # any figure but the date
+    assert status(run_check(empty, "2021-01-15"), "1V", "gemeente", "2021") == "pending"
+    assert status(run_check(empty, "2021-03-15"), "1V", "gemeente", "2021") == "at_risk"
+    assert status(run_check(empty, "2021-04-02"), "1V", "gemeente", "2021") == "not_met"
+
+
+@pytest.mark.parametrize(("spend", "expected"), [("131.36", "met"), ("131.37", "met"), ("131.38", "not_met")])
+def test_4a_boundaries(tmp_path: Path, spend: str, expected: str) -> None:
+    rows = f"2022,portaal,leefbaarheid_uitgaven_per_woning,{spend},\n"
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "4A", "portaal", "2022") == expected
+    assert status(results, "4A", "alliantie", "2022") == "no_data"
+
+
+def test_tabel_2_net_change_boundary(tmp_path: Path) -> None:
+    def rows(added: int) -> str:
+        return (
+            f"2021,portaal,toevoegingen,{added},\n2021,portaal,deliberalisatie,0,\n2021,portaal,sloop,48,\n"
+            "2021,portaal,verkoop,10,\n2021,portaal,liberalisatie,0,\n"
+            "2022,portaal,netto_toename,0,\n"
+        )
+
+    # 23 - 48 - 10 = -35: exactly the printed target
+    assert status(run_check(small(tmp_path, rows(23))), "tabel-2-netto", "portaal") == "met"
+    assert status(run_check(small(tmp_path, rows(22))), "tabel-2-netto", "portaal") == "not_met"
+
+
+def test_1f_cap_uses_sale_plus_liberalisation(tmp_path: Path) -> None:
+    def rows(sold: int, liberalised: int) -> str:
+        return "".join(
+            f"{y},alliantie,verkoop,{sold if y == 2021 else 0},\n"
+            f"{y},alliantie,liberalisatie,{liberalised if y == 2021 else 0},\n"
+            for y in (2021, 2022)
+        )
+
+    assert status(run_check(small(tmp_path, rows(40, 2))), "1F", "alliantie") == "met"  # 42
+    assert status(run_check(small(tmp_path, rows(40, 3))), "1F", "alliantie") == "not_met"  # 43
+    # the same 43 is within tabel 2 (sale 40, liberalisation 5)
+    results = run_check(small(tmp_path, rows(40, 3)))
+    assert status(results, "tabel-2-verkoop", "alliantie") == "met"
+    assert status(results, "tabel-2-liberalisatie", "alliantie") == "met"
+
+
+def test_1a_trajectory(tmp_path: Path) -> None:
+    def rows(first: int, second: int) -> str:
+        return (
+            f"2021,gemeente,netto_toename_gemeente,{first},\n2022,gemeente,netto_toename_gemeente,{second},\n"
+        )
+
+    # after 2 of 5 years 122 expected; 80% of it (97.6) is the at_risk floor
+    assert status(run_check(small(tmp_path, rows(61, 61))), "1A", None) == "met"
+    assert status(run_check(small(tmp_path, rows(50, 48))), "1A", None) == "at_risk"
+    assert status(run_check(small(tmp_path, rows(50, 47))), "1A", None) == "not_met"
+    # once the window is over every year must be reported; then 305 is the bar
+    assert status(run_check(small(tmp_path, rows(200, 105)), "2026-01-15"), "1A", None) == "no_data"
+    later = "".join(f"{y},gemeente,netto_toename_gemeente,0,\n" for y in (2023, 2024, 2025))
+    assert status(run_check(small(tmp_path, rows(200, 105) + later), "2026-01-15"), "1A", None) == "met"
+    assert status(run_check(small(tmp_path, rows(200, 104) + later), "2026-01-15"), "1A", None) == "not_met"
