@@ -634,3 +634,177 @@ MESSAGES.update(
         "mail_network_error": ("netwerkfout: {reason}", "network error: {reason}"),
     }
 )
+
+
+# reports (prestatiecheck report), saved results and history
+MESSAGES.update(
+    {
+        "report_title": ("Rapportage prestatieafspraken", "Performance agreements report"),
+        "report_agreement": ("Afspraken", "Agreement"),
+        "report_municipality": ("Gemeente", "Municipality"),
+        "report_parties": ("Partijen", "Parties"),
+        "report_period": ("Looptijd", "Term"),
+        "report_as_of": ("Peildatum", "As of"),
+        "report_figures": ("Cijfers", "Figures"),
+        "report_role_gemeente": ("gemeente", "municipality"),
+        "report_role_corporatie": ("corporatie", "housing association"),
+        "report_role_huurdersorganisatie": ("huurdersorganisatie", "tenants' organisation"),
+        "report_summary": ("Samenvatting", "Summary"),
+        "report_counts_caption": ("Aantal resultaten per status (totaal {total})", "Results per status ({total} in all)"),
+        "report_agenda": ("Voor de agenda: niet voldaan of aandacht", "For the agenda: not met or at risk"),
+        "report_agenda_none": ("Niets is niet voldaan en niets vraagt aandacht.", "Nothing is not met or at risk."),
+        "report_trekker": ("Trekker", "Responsible"),
+        "report_article": ("art. {article}", "art. {article}"),
+        "report_changes_heading": ("Wat is er veranderd", "What changed"),
+        "report_no_previous": (
+            "Geen eerdere run in de geschiedenis: veranderingen zijn vanaf de volgende run te zien.",
+            "No earlier run in the history: changes show from the next run on.",
+        ),
+        "report_changes_since": (
+            "Sinds de vorige run (peildatum {as_of}, gemaakt {timestamp}):",
+            "Since the previous run (as of {as_of}, made {timestamp}):",
+        ),
+        "report_changes_none": (
+            "Geen veranderingen sinds de vorige run (peildatum {as_of}, gemaakt {timestamp}).",
+            "No changes since the previous run (as of {as_of}, made {timestamp}).",
+        ),
+        "report_col_previous": ("Vorige", "Previous"),
+        "report_change_new_not_met": ("nieuw niet voldaan", "newly not met"),
+        "report_change_new_at_risk": ("nieuw aandacht", "newly at risk"),
+        "report_change_improved": ("verbeterd", "improved"),
+        "report_change_recovered": ("hersteld", "recovered"),
+        "report_change_changed": ("gewijzigd", "changed"),
+        "report_results_heading": ("Resultaten per thema", "Results per theme"),
+        "report_theme_caption": ("Afspraken over {theme}", "Agreements on {theme}"),
+        "report_nothing": ("Geen resultaten in deze selectie.", "No results in this selection."),
+        "report_progress": ("Voortgang naar het doel", "Progress towards the target"),
+        "report_progress_text": ("{party}: {value} van {target}", "{party}: {value} of {target}"),
+        "report_progress_expected": ("; volgens schema nu {expected}", "; on schedule by now {expected}"),
+        "report_progress_legend": (
+            "Balk: gerealiseerd; doorgetrokken lijn: het doel; stippellijn met driehoek: wat volgens "
+            "schema nu gerealiseerd zou zijn.",
+            "Bar: realised; solid line: the target; dotted line with triangle: what would be realised "
+            "by now on schedule.",
+        ),
+        "report_trends": ("Aandelen per periode", "Shares per period"),
+        "report_trends_legend": (
+            "Eén staaf per periode met status en waarde; stippellijn: de norm; ?: geen gegevens.",
+            "One bar per period with status and value; dotted line: the norm; ?: no figures.",
+        ),
+        "report_no_figures_short": ("geen gegevens", "no figures"),
+        "report_deadlines": ("Termijnen in de komende {days} dagen", "Deadlines in the next {days} days"),
+        "report_deadlines_caption": ("Nog te doen, gerekend vanaf {as_of}", "Still to do, counted from {as_of}"),
+        "report_deadlines_none": ("Geen open termijnen in de komende {days} dagen.", "No open deadlines in the next {days} days."),
+        "report_col_due": ("Uiterlijk", "Due"),
+        "report_days_left": ("nog {days} dagen", "{days} days left"),
+        "report_no_data": ("Zonder gegevens", "Without figures"),
+        "report_no_data_intro": (
+            "Deze afspraken konden niet getoetst worden omdat cijfers ontbreken:",
+            "These agreements could not be checked because figures are missing:",
+        ),
+        "report_without_results": (
+            "Afspraken waarvoor in deze run geen enkel resultaat is (geen cijfers aangeleverd):",
+            "Agreements without any result in this run (no figures supplied):",
+        ),
+        "report_no_data_none": ("Voor elke afspraak waren cijfers.", "Every agreement had figures."),
+        "report_appendix": ("Bijlage: niet toetsbaar", "Appendix: not checkable"),
+        "report_appendix_intro": (
+            "Kwalitatieve afspraken zonder datum of cijfer: ze staan hier zodat ze niet vergeten worden, "
+            "maar prestatiecheck toetst ze niet.",
+            "Qualitative agreements without a date or a figure: listed so they are not forgotten, "
+            "but prestatiecheck does not check them.",
+        ),
+        "report_not_checkable": ("niet toetsbaar", "not checkable"),
+        "report_appendix_none": ("Geen.", "None."),
+        "report_footer_version": ("Gemaakt met prestatiecheck {version}", "Made with prestatiecheck {version}"),
+        "report_footer_rules": ("Regelbestanden", "Rule files"),
+        "report_disclaimer": (
+            "Dit rapport leest de afspraken zoals ze in de regelbestanden zijn vastgelegd; "
+            "bij verschil gaan de ondertekende documenten voor.",
+            "This report reads the agreements as encoded in the rule files; "
+            "where they differ, the signed documents prevail.",
+        ),
+        "report_mail_subject": (
+            "{municipality}: prestatieafspraken per {as_of} ({counts})",
+            "{municipality}: performance agreements as of {as_of} ({counts})",
+        ),
+        "report_results_not_json": (
+            "geen resultatenbestand: ongeldige JSON ({reason})",
+            "not a results file: invalid JSON ({reason})",
+        ),
+        "report_results_foreign": (
+            "geen resultatenbestand van prestatiecheck (maak het met 'prestatiecheck check --results-json')",
+            "not a prestatiecheck results file (make one with 'prestatiecheck check --results-json')",
+        ),
+        "report_results_version": (
+            "onbekende versie {version} (deze prestatiecheck leest versie {expected})",
+            "unknown version {version} (this prestatiecheck reads version {expected})",
+        ),
+        "report_results_incomplete": (
+            "onvolledig of beschadigd resultatenbestand: {reason}",
+            "incomplete or damaged results file: {reason}",
+        ),
+        "report_results_agreement": (
+            "afspraken '{agreement}' staan niet in dit resultatenbestand (wel: {known})",
+            "agreement '{agreement}' is not in this results file (it has: {known})",
+        ),
+        "report_history_bad_line": (
+            "beschadigde regel in de geschiedenis: {reason} (herstel of verwijder deze regel; "
+            "er wordt niets overgeslagen)",
+            "damaged line in the history: {reason} (repair or remove this line; nothing is skipped)",
+        ),
+        "report_history_not_json": ("ongeldige JSON ({reason})", "invalid JSON ({reason})"),
+        "report_history_foreign": (
+            "geen geschiedenisregel van prestatiecheck",
+            "not a prestatiecheck history record",
+        ),
+        "report_history_missing": ("veld '{key}' ontbreekt", "field '{key}' is missing"),
+        "report_history_written": ("geschiedenis bijgewerkt: {path}", "history updated: {path}"),
+        "report_template_unsafe": (
+            "sjabloon probeert iets wat niet mag en is gestopt: {reason}",
+            "template tried something not allowed and was stopped: {reason}",
+        ),
+        "report_template_syntax": ("fout in sjabloon: {reason}", "template error: {reason}"),
+        "report_template_error": ("sjabloon kan niet worden ingevuld: {reason}", "template could not be filled in: {reason}"),
+        "report_pdf_unavailable": (
+            "PDF maken lukt niet: WeasyPrint is niet bruikbaar ({reason}); installeer 'weasyprint' "
+            "(pip) en pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+            "cannot make a PDF: WeasyPrint is not usable ({reason}); install 'weasyprint' (pip) "
+            "and pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+        ),
+        "report_source_required": (
+            "geef --figures (toetsen en rapporteren) of --from-results (eerder opgeslagen resultaten)",
+            "give --figures (check and report) or --from-results (results saved earlier)",
+        ),
+        "report_source_both": (
+            "--figures en --from-results gaan niet samen: kies er één",
+            "--figures and --from-results do not go together: choose one",
+        ),
+        "report_from_results_option": (
+            "{option} gaat niet samen met --from-results: de opgeslagen resultaten liggen al vast "
+            "(selectie en peildatum)",
+            "{option} does not go with --from-results: the saved results are fixed "
+            "(selection and as-of date)",
+        ),
+        "report_history_conflict": ("--history en --no-history gaan niet samen", "--history and --no-history do not go together"),
+    }
+)
+
+# deadline calendar (prestatiecheck/rendering/ics.py, deadlines --ics) and one more mail string
+MESSAGES.update(
+    {
+        "mail_bad_cafile": ("CA-bestand '{value}' bestaat niet", "CA file '{value}' does not exist"),
+        "ics_calendar_name": ("Termijnen prestatieafspraken: {agreements}", "Performance agreement deadlines: {agreements}"),
+        "ics_summary": ("Termijn: {title}", "Deadline: {title}"),
+        "ics_summary_party": ("Termijn: {title} ({party})", "Deadline: {title} ({party})"),
+        "ics_reminder": ("Over {days} dagen: {title}", "In {days} days: {title}"),
+        "ics_rule": ("Afspraak {rule} ({agreement})", "Agreement rule {rule} ({agreement})"),
+        "ics_responsible": ("Verantwoordelijk: {parties}", "Responsible: {parties}"),
+        "ics_period": ("Periode: {period}", "Period: {period}"),
+        "ics_source": ("Bron: artikel {article} ({document})", "Source: article {article} ({document})"),
+        "ics_quote": ("Citaat: \"{quote}\"", "Quote: \"{quote}\""),
+        "ics_status": ("Stand op {as_of}: {status}: {message}", "Status on {as_of}: {status}: {message}"),
+        "ics_written": ("{count} termijnen in de agenda geschreven naar {path}", "{count} deadlines written to the calendar {path}"),
+        "ics_failed": ("kan de agenda niet schrijven naar {path}: {reason}", "cannot write the calendar to {path}: {reason}"),
+    }
+)

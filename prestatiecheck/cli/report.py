@@ -1,0 +1,248 @@
+"""`prestatiecheck report`: the report for the bestuurlijk overleg, as HTML, Markdown, text or PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from prestatiecheck.cli.common import FAIL_ON, as_of_option, common_options, exit_codes_help, finish, h
+
+REPORT_FORMATS = ("html", "md", "txt", "pdf")
+
+
+def _mail_options() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The mail helper's options (prestatiecheck.delivery.mail), when that module is there."""
+    try:
+        from prestatiecheck.delivery.mail import mail_options
+    except ImportError:  # a checkout without e-mail delivery: the report works without it
+        return lambda f: f
+    return mail_options
+
+
+def history_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--history PATH / --no-history (shared by check and report)."""
+    func = click.option(
+        "--no-history",
+        is_flag=True,
+        help=h("Schrijf en lees geen geschiedenis.", "Neither write nor read the history."),
+    )(func)
+    func = click.option(
+        "--history",
+        "history",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="PATH",
+        help=h(
+            "Geschiedenis (JSON Lines): vorige run vergelijken en deze run toevoegen "
+            "(report: standaard <output>/history.jsonl).",
+            "History store (JSON Lines): compare with the previous run and add this one "
+            "(report: default <output>/history.jsonl).",
+        ),
+    )(func)
+    return func
+
+
+def register(cli: click.Group) -> None:
+    @cli.command(
+        help=h(
+            "Maak het rapport voor het bestuurlijk overleg (HTML, Markdown, tekst, PDF): samenvatting, "
+            "agendapunten, resultaten per thema, termijnen, wat ontbreekt en wat veranderde. "
+            "Bestanden: <output>/<afspraken>-<peildatum>.<ext>, één per afspraken.",
+            "Make the report for the bestuurlijk overleg (HTML, Markdown, text, PDF): summary, "
+            "agenda items, results per theme, deadlines, what is missing and what changed. "
+            "Files: <output>/<agreement>-<as-of>.<ext>, one per agreement.",
+        )
+        + "\n\n"
+        + exit_codes_help()
+    )
+    @click.option(
+        "--figures",
+        "-f",
+        "figures",
+        multiple=True,
+        type=click.Path(),
+        help=h(
+            "Cijferbestand (CSV, YAML); meerdere keren toegestaan.",
+            "Figures file (CSV, YAML); may be given several times.",
+        ),
+    )
+    @click.option(
+        "--from-results",
+        "from_results",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help=h(
+            "Maak het rapport uit resultaten die 'check --results-json' bewaarde, zonder opnieuw te toetsen.",
+            "Render from results saved by 'check --results-json', without evaluating again.",
+        ),
+    )
+    @click.option(
+        "--agreement",
+        "-a",
+        default=None,
+        help=h(
+            "Id van de afspraken (niet nodig als de cijfers een kolom 'agreement' hebben).",
+            "Agreement id (not needed when the figures have an 'agreement' column).",
+        ),
+    )
+    @as_of_option
+    @click.option(
+        "--party",
+        "-p",
+        "parties",
+        multiple=True,
+        help=h(
+            "Alleen deze partij (id); meerdere keren toegestaan.",
+            "Only this party (id); may be given several times.",
+        ),
+    )
+    @click.option(
+        "--theme",
+        "themes",
+        multiple=True,
+        help=h(
+            "Alleen dit thema; meerdere keren toegestaan.", "Only this theme; may be given several times."
+        ),
+    )
+    @click.option(
+        "--format",
+        "formats",
+        type=click.Choice(REPORT_FORMATS),
+        multiple=True,
+        help=h(
+            "Formaat; meerdere keren toegestaan (standaard html).",
+            "Format; may be given several times (default html).",
+        ),
+    )
+    @click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(file_okay=False),
+        default="reports",
+        show_default=True,
+        help=h("Map voor de rapporten.", "Folder for the reports."),
+    )
+    @click.option(
+        "--template-dir",
+        type=click.Path(exists=True, file_okay=False),
+        default=None,
+        help=h(
+            "Eigen sjablonen (report.html.j2, report.md.j2, report.txt.j2, report.css); ontbrekende "
+            "komen uit het pakket. Ze draaien in de sandbox van Jinja2.",
+            "Your own templates (report.html.j2, report.md.j2, report.txt.j2, report.css); missing ones "
+            "come from the package. They run in Jinja2's sandbox.",
+        ),
+    )
+    @history_options
+    @click.option(
+        "--fail-on",
+        type=click.Choice(FAIL_ON),
+        default="never",
+        show_default=True,
+        help=h(
+            "Vanaf welke status de exitcode 1 is (standaard: nooit; het rapport is het product).",
+            "The status from which the exit code is 1 (default: never; the report is the product).",
+        ),
+    )
+    @_mail_options()
+    @common_options
+    @click.pass_context
+    def report(ctx: click.Context, **kwargs: Any) -> None:
+        from prestatiecheck.errors import UsageError
+        from prestatiecheck.i18n import t
+        from prestatiecheck.reporting import produce, results
+
+        mail = None
+        if "mail_to" in kwargs:
+            from prestatiecheck.delivery.mail import MailRequest
+
+            mail = MailRequest.from_options(kwargs)
+            if mail is not None:
+                mail.settings()  # bad SMTP settings: exit 2 before anything is written
+        figures: tuple[str, ...] = kwargs["figures"]
+        from_results: str | None = kwargs["from_results"]
+        output = Path(kwargs["output"])
+        if figures and from_results:
+            raise UsageError(t("report_source_both"))
+        if from_results:
+            for name, option in (("as_of", "--as-of"), ("parties", "--party"), ("themes", "--theme")):
+                if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT:
+                    raise UsageError(t("report_from_results_option", option=option))
+            doc = results.load(Path(from_results))
+        elif figures:
+            from prestatiecheck.pipeline import CheckOptions, run_check
+
+            evaluation = run_check(
+                CheckOptions(
+                    figures=[Path(f) for f in figures],
+                    agreement=kwargs["agreement"],
+                    agreements_index=kwargs["agreements_index"],
+                    as_of=kwargs["as_of"],
+                    parties=kwargs["parties"],
+                    themes=kwargs["themes"],
+                )
+            )
+            for notice in evaluation.notices:
+                click.echo(str(notice), err=True)
+            doc = results.build(evaluation, themes=kwargs["themes"], parties=kwargs["parties"])
+        else:
+            raise UsageError(t("report_source_required"))
+        outcome = produce.produce(
+            doc,
+            produce.ReportOptions(
+                formats=tuple(dict.fromkeys(kwargs["formats"] or ("html",))),
+                output_dir=output,
+                template_dir=Path(kwargs["template_dir"]) if kwargs["template_dir"] else None,
+                agreement=kwargs["agreement"] if from_results else None,
+                history=history_path(kwargs["history"], kwargs["no_history"], output / "history.jsonl"),
+                mail_bodies=mail is not None,
+            ),
+        )
+        for path in outcome.files:
+            click.echo(t("written_to", path=path), err=True)
+        if outcome.history_written:
+            click.echo(t("report_history_written", path=outcome.history_written), err=True)
+        if mail is not None:
+            from prestatiecheck.delivery.mail import deliver
+
+            attachments = [p for p in outcome.files if p.suffix == ".pdf"] or [
+                p for p in outcome.files if p.suffix == ".html"
+            ]
+            note = deliver(
+                mail,
+                subject=outcome.subject,
+                text_body=outcome.text_body,
+                html_body=outcome.html_body,
+                attachments=attachments,
+                summary=outcome.summary,
+                changed=outcome.changed,
+                output_dir=output,
+            )
+            click.echo(note, err=True)
+        finish([_Status(r["status"]) for r in outcome.results], kwargs["fail_on"])
+
+
+class _Status:
+    """A saved result's status, shaped like a Result for ``finish``."""
+
+    def __init__(self, status: str):
+        from prestatiecheck.model import Status
+
+        self.status = Status(status)
+
+
+def history_path(history: str | None, no_history: bool, default: Path | None) -> Path | None:
+    """Where the history is, or None for --no-history (which cannot go with --history)."""
+    from prestatiecheck.errors import UsageError
+    from prestatiecheck.i18n import t
+
+    if no_history and history:
+        raise UsageError(t("report_history_conflict"))
+    if no_history:
+        return None
+    return Path(history) if history else default

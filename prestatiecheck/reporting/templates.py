@@ -1,0 +1,97 @@
+"""Jinja2 for the reports: the shipped templates, user templates in the sandbox, and PDF.
+
+Lookup order for a template (``report.html.j2``, ``report.md.j2``, ``report.txt.j2``,
+``report.css``): the ``--template-dir`` given, then the templates shipped in
+``prestatiecheck/templates``. With ``--template-dir`` everything runs in Jinja2's
+``SandboxedEnvironment`` (a user template can read the report data, not Python's
+internals); the shipped templates run in a normal environment. HTML is autoescaped in
+both: whatever comes from rule files and figures is text, never markup.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+from prestatiecheck.errors import InputError, UsageError
+from prestatiecheck.i18n import t
+from prestatiecheck.loading.resources import display_path
+from prestatiecheck.model import Location, Problem
+
+SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_NAMES = {"html": "report.html.j2", "md": "report.md.j2", "txt": "report.txt.j2"}
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and (name.endswith(".html") or name.endswith(".html.j2"))
+
+
+def md_cell(value: object) -> str:
+    """Text for a Markdown table cell: pipes and line breaks would break the table."""
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def environment(template_dir: Path | None = None) -> Any:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    shipped = jinja2.FileSystemLoader(str(SHIPPED))
+    options: dict[str, Any] = {
+        "autoescape": _autoescape,
+        "undefined": jinja2.StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+    }
+    if template_dir is None:
+        env = jinja2.Environment(loader=shipped, **options)
+    else:
+        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(template_dir)), shipped])
+        env = SandboxedEnvironment(loader=loader, **options)
+    env.filters["mdcell"] = md_cell
+    return env
+
+
+def _where(e: BaseException, fallback: str) -> Location:
+    """The template file and line an error happened on (Jinja2 rewrites tracebacks to them)."""
+    lineno = getattr(e, "lineno", None)
+    filename = getattr(e, "filename", None)
+    if filename:
+        return Location(display_path(Path(filename)), lineno or 0)
+    for frame in reversed(traceback.extract_tb(e.__traceback__)):
+        if frame.filename.endswith((".j2", ".css", ".html")):
+            return Location(display_path(Path(frame.filename)), frame.lineno or 0)
+    return Location(fallback)
+
+
+def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) -> str:
+    """One report as text (html, md, txt). Template errors are InputErrors naming file and line."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    env = environment(template_dir)
+    name = TEMPLATE_NAMES[fmt]
+    fallback = display_path((template_dir or SHIPPED) / name)
+    try:
+        return str(env.get_template(name).render(**context))
+    except SecurityError as e:
+        raise InputError([Problem(_where(e, fallback), t("report_template_unsafe", reason=str(e)))]) from None
+    except jinja2.TemplateSyntaxError as e:
+        raise InputError([Problem(_where(e, fallback), t("report_template_syntax", reason=e.message))]) from None
+    except jinja2.TemplateError as e:
+        raise InputError([Problem(_where(e, fallback), t("report_template_error", reason=str(e)))]) from None
+
+
+def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
+    """Reports are self-contained: the PDF engine may not read files or the network."""
+    raise ValueError(f"external resource refused: {url}")
+
+
+def pdf(html: str) -> bytes:
+    """The HTML report as PDF (WeasyPrint, pure Python on top of Debian's pango)."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as e:
+        raise UsageError(t("report_pdf_unavailable", reason=str(e).splitlines()[0])) from None
+    return bytes(weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf())
