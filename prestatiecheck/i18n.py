@@ -808,3 +808,22 @@ MESSAGES.update(
         "ics_failed": ("kan de agenda niet schrijven naar {path}: {reason}", "cannot write the calendar to {path}: {reason}"),
     }
 )
+
+# Periods not yet begun, and "1 dag" rather than "1 dagen".
+MESSAGES.update(
+    {
+        "msg_not_started": (
+            "de periode {period} is nog niet begonnen",
+            "the period {period} has not begun yet",
+        ),
+        "msg_done_late_one": (
+            "1 dag te laat gedaan: op {done}, uiterlijk {due}",
+            "done 1 day late: on {done}, due {due}",
+        ),
+        "msg_overdue_no_date_one": (
+            "geen datum vastgelegd; de termijn ({due}) is 1 dag verstreken",
+            "no date recorded; the deadline ({due}) passed 1 day ago",
+        ),
+        "msg_due_soon_one": ("nog 1 dag: uiterlijk {due}", "1 day left: due {due}"),
+    }
+)

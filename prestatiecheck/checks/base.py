@@ -128,13 +128,15 @@ def missing_result(
     **extra: Any,
 ) -> Result:
     missing = [m for x in lookups for m in x.missing]
+    # A period that has not begun cannot have figures yet: that is not a gap in the data.
+    not_started = period.start > as_of
     return Result(
         rule=rule,
         party=party,
         project=extra.pop("project", None),
         period=period.label,
-        status=Status.NO_DATA,
-        detail="missing",
+        status=Status.PENDING if not_started else Status.NO_DATA,
+        detail="not_started" if not_started else "missing",
         unit=unit,
         provisional=not period.has_ended(as_of),
         facts={"missing": [(m.metric, m.period, m.party) for m in missing]},

@@ -161,9 +161,10 @@ def _one(
     reported = sum((fraction for _, fraction in parts), Fraction(0))
     lookups = [lookup for lookup, fraction in parts if fraction]
     if not reported:
+        not_started = window.start > ctx.as_of
         return Result(
-            status=Status.NO_DATA,
-            detail="missing",
+            status=Status.PENDING if not_started else Status.NO_DATA,
+            detail="not_started" if not_started else "missing",
             provisional=True,
             facts={
                 "missing": [(metric, y.label, party) for y in years if y.start <= ctx.as_of]

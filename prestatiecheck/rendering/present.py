@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from prestatiecheck.checks.target import expected_floor
-from prestatiecheck.i18n import get_language, t
+from prestatiecheck.i18n import MESSAGES, get_language, t
 from prestatiecheck.model import Agreement, Result, Status
 from prestatiecheck.rendering import formatting as fmt
 from prestatiecheck.rendering.labels import label
@@ -155,6 +155,8 @@ def message(
         if more > 0:
             text += t("msg_missing_more", count=more)
         return text
+    if detail == "not_started":
+        return t("msg_not_started", period=result.period)
     if detail == "zero_denominator":
         return t("msg_zero_denominator", denominator=result.rule.check.get("denominator", ""))
     if detail in ("share", "band"):
@@ -202,7 +204,9 @@ def message(
         )
     if detail in ("done", "done_late", "overdue_no_date", "due_soon", "not_due"):
         due = fmt.long_date(f["due"])
-        text = t(f"msg_{detail}", due=due, done=value, days=f.get("days_late", f.get("days_left", 0)))
+        days = f.get("days_late", f.get("days_left", 0))
+        key = f"msg_{detail}_one" if days == 1 and f"msg_{detail}_one" in MESSAGES else f"msg_{detail}"
+        text = t(key, due=due, done=value, days=days)
         if "nominal_due" in f:
             text += t("msg_moved_working_day", nominal=fmt.long_date(f["nominal_due"]))
         if "done_after_as_of" in f:

@@ -157,3 +157,24 @@ def test_joint_deadline_is_done_when_the_last_party_did_it() -> None:
     rows = [evidence(date(2022, 3, 1)), evidence(date(2022, 4, 2), party="portaal")]
     result = run(check, rows, as_of=date(2022, 6, 1))[0]
     assert result.party is None and result.value == date(2022, 4, 2) and result.status.value == "not_met"
+
+
+@pytest.mark.parametrize(
+    ("lang", "done", "words"),
+    [
+        ("nl", date(2022, 4, 1), "1 dag te laat"),
+        ("nl", date(2022, 4, 2), "2 dagen te laat"),
+        ("en", date(2022, 4, 1), "1 day late"),
+        ("en", date(2022, 4, 2), "2 days late"),
+    ],
+)
+def test_days_late_in_words(lang: str, done: date, words: str) -> None:
+    from prestatiecheck.i18n import set_language
+    from prestatiecheck.rendering.present import present
+
+    result = run(MONITOR, [evidence(done)], as_of=date(2022, 6, 1))[0]
+    set_language(lang)
+    try:
+        assert words in present(result, None).message
+    finally:
+        set_language("nl")
