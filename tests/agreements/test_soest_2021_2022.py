@@ -28,6 +28,7 @@ AGREEMENT = "soest-2021-2022"
 RULES = ROOT / "rules" / f"{AGREEMENT}.yaml"
 EXAMPLE = ROOT / "examples" / f"{AGREEMENT}.csv"
 SEED = Path("/work/shared/seeds/003_119d84221b6e055f.txt")
+INVENTORY = Path("/work/shared/agreements-inventory.md")
 AS_OF = "2023-04-15"
 CORPORATIONS = ["portaal", "alliantie"]
 HEADER = "period,party,metric,value,note\n"
@@ -147,6 +148,20 @@ def test_every_rule_is_covered_or_an_extra(rule_file: Any) -> None:
         assert ref in covered or "Extra" in rule.get("note", ""), ref
 
 
+@pytest.mark.skipif(not INVENTORY.exists(), reason="inventory not available")
+def test_coverage_has_every_inventory_ref(rule_file: Any) -> None:
+    text = INVENTORY.read_text(encoding="utf-8")
+    section = text[text.index(f"## {AGREEMENT}") :].split("\n## ", 1)[0]
+    refs = [
+        ref.strip()
+        for line in section.splitlines()[3:]
+        if line.startswith("|")
+        for ref in line.split("|")[1].split(",")
+    ]
+    assert refs
+    assert [ref for ref in refs if ref not in rule_file["coverage"]] == []
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="seed documents not available")
 def test_quotes_are_verbatim(rule_file: Any) -> None:
     def norm(text: str) -> str:
@@ -232,6 +247,13 @@ def test_example_tabel_2(example: list[dict[str, Any]]) -> None:
     # 1F: sold 39 + liberalised 6 = 45 > 42 (the article's figure; the table allows 45)
     assert (status(example, "1F", "alliantie"), value(example, "1F", "alliantie")) == ("not_met", 45)
     assert status(example, "1C", "portaal") == "met"
+    # end stock 31 December 2022: Portaal 3655 >= 3654; de Alliantie 601 < 605; together 4256 < 4259
+    assert status(example, "tabel-2-stand-portaal", "portaal", "2022") == "met"
+    assert status(example, "tabel-2-stand-alliantie", "alliantie", "2022") == "not_met"
+    assert (
+        status(example, "tabel-2-stand-totaal", None, "2022"),
+        value(example, "tabel-2-stand-totaal", None, "2022"),
+    ) == ("not_met", 4256)
 
 
 def test_example_tabel_1_ambition_runs(example: list[dict[str, Any]]) -> None:
