@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from prestatiecheck.cli.common import (
     render,
 )
 from prestatiecheck.i18n import t
+
+if TYPE_CHECKING:
+    from prestatiecheck.pipeline import DeadlineOptions
 
 
 def register(cli: click.Group) -> None:
@@ -68,6 +72,21 @@ def register(cli: click.Group) -> None:
         is_flag=True,
         help=h("Toon ook termijnen die al gehaald zijn.", "Also show deadlines already met."),
     )
+    @click.option(
+        "--ics",
+        "ics",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help=h(
+            "Schrijf ook een agenda (iCalendar, voor Outlook en Google Agenda) met elke termijn binnen "
+            "de looptijd van de afspraken, ook gehaalde en ongeacht --within; met een herinnering "
+            "14 dagen vooraf.",
+            "Also write a calendar (iCalendar, for Outlook and Google Calendar) with every deadline within "
+            "the agreements' periods, including those met and regardless of --within; with a reminder "
+            "14 days before.",
+        ),
+    )
     @output_options(CHECK_FORMATS)
     @common_options
     def deadlines(
@@ -77,6 +96,7 @@ def register(cli: click.Group) -> None:
         figures: tuple[str, ...],
         parties: tuple[str, ...],
         include_done: bool,
+        ics: str | None,
         fmt: str,
         output: str | None,
         fail_on: str,
@@ -86,17 +106,18 @@ def register(cli: click.Group) -> None:
     ) -> None:
         from prestatiecheck.pipeline import DeadlineOptions, run_deadlines
 
-        evaluation = run_deadlines(
-            DeadlineOptions(
-                as_of=as_of,
-                within=within,
-                agreements=agreements,
-                agreements_index=agreements_index,
-                figures=[Path(f) for f in figures],
-                parties=parties,
-                include_done=include_done,
-            )
+        options = DeadlineOptions(
+            as_of=as_of,
+            within=within,
+            agreements=agreements,
+            agreements_index=agreements_index,
+            figures=[Path(f) for f in figures],
+            parties=parties,
+            include_done=include_done,
         )
+        evaluation = run_deadlines(options)
+        if ics:
+            write_calendar(options, Path(ics))
         emit(
             render(
                 evaluation,
@@ -109,3 +130,24 @@ def register(cli: click.Group) -> None:
             output,
         )
         finish(evaluation.results, fail_on)
+
+
+def write_calendar(options: DeadlineOptions, path: Path) -> None:
+    """Every occurrence within the agreements' periods (done or not) as an .ics file, atomically."""
+    import dataclasses
+
+    from prestatiecheck.cli.common import PrestatiecheckError
+    from prestatiecheck.exitcodes import INVALID
+    from prestatiecheck.outputs import write_atomic
+    from prestatiecheck.pipeline import run_deadlines
+    from prestatiecheck.rendering.ics import calendar
+
+    # run_deadlines keeps what falls within `within` days of the as-of date; occurrences already
+    # stop at the agreement's period, so the widest window gives every one of them.
+    widest = min((date.max - options.as_of).days, (options.as_of - date.min).days)
+    everything = run_deadlines(dataclasses.replace(options, within=widest, include_done=True))
+    try:
+        write_atomic(path, calendar(everything))
+    except OSError as e:
+        raise PrestatiecheckError(t("ics_failed", path=path, reason=e.strerror or e), INVALID) from None
+    click.echo(t("ics_written", count=len(everything.results), path=path), err=True)
