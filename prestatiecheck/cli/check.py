@@ -18,6 +18,7 @@ from prestatiecheck.cli.common import (
     output_options,
     render,
 )
+from prestatiecheck.cli.report import history_options, history_path, save_results
 
 
 def register(cli: click.Group) -> None:
@@ -70,6 +71,18 @@ def register(cli: click.Group) -> None:
         ),
     )
     @output_options(CHECK_FORMATS)
+    @click.option(
+        "--results-json",
+        "results_json",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help=h(
+            "Bewaar de resultaten ook in dit bestand, voor 'report --from-results'.",
+            "Also save the results to this file, for 'report --from-results'.",
+        ),
+    )
+    @history_options
     @common_options
     def check(
         figures: tuple[str, ...],
@@ -83,6 +96,9 @@ def register(cli: click.Group) -> None:
         color: str,
         quiet: bool,
         agreements_index: str | None,
+        results_json: str | None = None,
+        history: str | None = None,
+        no_history: bool = False,
     ) -> None:
         from prestatiecheck.pipeline import CheckOptions, run_check
 
@@ -99,4 +115,6 @@ def register(cli: click.Group) -> None:
         for notice in evaluation.notices:
             click.echo(str(notice), err=True)
         emit(render(evaluation, fmt, color=color, quiet=quiet, output=output), output)
+        if results_json or (history and not no_history):
+            save_results(evaluation, themes, parties, results_json, history_path(history, no_history, None))
         finish(evaluation.results, fail_on)

@@ -246,3 +246,25 @@ def history_path(history: str | None, no_history: bool, default: Path | None) ->
     if no_history:
         return None
     return Path(history) if history else default
+
+
+def save_results(
+    evaluation: Any,
+    themes: tuple[str, ...],
+    parties: tuple[str, ...],
+    results_json: str | None,
+    history: Path | None,
+) -> None:
+    """`check --results-json FILE` and `check --history PATH`: keep this run for reports."""
+    from prestatiecheck.i18n import t
+    from prestatiecheck.reporting import history as store
+    from prestatiecheck.reporting import produce, results
+
+    doc = results.build(evaluation, themes=themes, parties=parties)
+    if results_json:
+        produce.write(Path(results_json), results.dumps(doc))
+        click.echo(t("written_to", path=results_json), err=True)
+    if history is not None:
+        store.read(history)  # a damaged history is reported, never appended to blindly
+        produce.append_history(history, store.records_for(doc))
+        click.echo(t("report_history_written", path=history), err=True)

@@ -76,10 +76,10 @@ def share_trend(
     label: str,
 ) -> str:
     """One bar per period with the status symbol and value above it; dashed lines at the limits."""
-    step, bar, left = 46, 26, 4
-    plot_top, plot_h = 14, 52
+    step, bar, left = 58, 30, 4
+    plot_top, plot_h = 16, 60
     width = left + step * len(points) + 4
-    height = plot_top + plot_h + 14
+    height = plot_top + plot_h + 15
     known = [p.value for p in points if p.value is not None]
     scale = max([*known, *limits, 1.0]) * 1.15
     base = plot_top + plot_h
@@ -95,11 +95,12 @@ def share_trend(
             body += (
                 f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}" '
                 f'stroke="{INK}" stroke-width="0.5"/>'
-                f'<text x="{cx:.1f}" y="{base - h - 3:.1f}" text-anchor="middle" font-size="8.5">'
+                f'<text x="{cx:.1f}" y="{base - h - 3:.1f}" text-anchor="middle" font-size="10">'
                 f"{escape(SYMBOLS[Status(p.status)])} {escape(p.text)}</text>"
             )
         body += (
-            f'<text x="{cx:.1f}" y="{height - 2}" text-anchor="middle" font-size="9">{escape(p.period)}</text>'
+            f'<text x="{cx:.1f}" y="{height - 2}" text-anchor="middle" font-size="10">'
+            f"{escape(p.period)}</text>"
         )
     for limit in limits:
         y = base - limit / scale * plot_h

@@ -59,7 +59,7 @@ def build(
         return t("joint_word") if pid is None else names.get(pid, pid)
 
     rows: list[dict[str, Any]] = []
-    for rec, shown in zip(doc["results"], texts):
+    for rec, shown in zip(doc["results"], texts, strict=True):
         if rec["agreement"] != agreement_id:
             continue
         rule = rules.get(rec["rule"], {})
@@ -122,7 +122,11 @@ def build(
 
     end = as_of + timedelta(days=DEADLINE_DAYS)
     deadlines = [
-        {**row, "due": fmt.long_date(date.fromisoformat(row["record"]["due"])), "days_left": _days(row, as_of)}
+        {
+            **row,
+            "due": fmt.long_date(date.fromisoformat(row["record"]["due"])),
+            "days_left": _days(row, as_of),
+        }
         for row in rows
         if row["kind"] == "deadline"
         and row["record"].get("due")
@@ -239,9 +243,7 @@ def _trends(rule: Mapping[str, Any]) -> list[dict[str, Any]]:
         ]
         rec = series[0]["record"]
         limits = [float(x) for x in (rec.get("band") or [rec.get("limit")]) if x is not None]
-        text = "; ".join(
-            f"{p.period}: {p.text or t('report_no_figures_short')}" for p in points
-        )
+        text = "; ".join(f"{p.period}: {p.text or t('report_no_figures_short')}" for p in points)
         label_text = f"{rule['ref']} {rule['title']} · {party_name} · {series[0]['norm']}: {text}"
         out.append(
             {

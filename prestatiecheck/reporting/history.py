@@ -81,7 +81,9 @@ def records_for(doc: Mapping[str, Any], timestamp: datetime | None = None) -> li
 
 
 def _bad(path: Path, line: int, reason: str) -> InputError:
-    return InputError([Problem(Location(display_path(path), line), t("report_history_bad_line", reason=reason))])
+    return InputError(
+        [Problem(Location(display_path(path), line), t("report_history_bad_line", reason=reason))]
+    )
 
 
 def _parse(path: Path, number: int, text: str) -> Run:

@@ -73,7 +73,9 @@ def produce(doc: Mapping[str, Any], options: ReportOptions) -> Outcome:
         previous = (
             store.previous(runs, agreement_id, run=doc["run"], as_of=_as_of(doc)) if options.history else None
         )
-        ctx = report_context.build(doc, agreement_id, previous=previous, history_used=options.history is not None)
+        ctx = report_context.build(
+            doc, agreement_id, previous=previous, history_used=options.history is not None
+        )
         municipalities.append(ctx["agreement"]["municipality"])
         # A first run (nothing to compare with) counts as a change: --mail-on change sends it.
         changed = changed or previous is None or bool(ctx["changes"])
@@ -85,7 +87,7 @@ def produce(doc: Mapping[str, Any], options: ReportOptions) -> Outcome:
         pdf = templates.pdf(rendered["html"]) if "pdf" in options.formats else b""
         for fmt_name in options.formats:
             target = options.output_dir / file_name(agreement_id, doc["as_of"], fmt_name)
-            _write(target, pdf if fmt_name == "pdf" else rendered[fmt_name])
+            write(target, pdf if fmt_name == "pdf" else rendered[fmt_name])
             outcome.files.append(target)
         htmls.append(rendered.get("html", ""))
         texts.append(rendered.get("txt", ""))
@@ -99,7 +101,7 @@ def produce(doc: Mapping[str, Any], options: ReportOptions) -> Outcome:
     outcome.html_body = join_html(htmls)
     if options.history is not None and not store.recorded(runs, doc["run"]):
         records = [r for r in store.records_for(doc) if r["agreement"] in ids]
-        _append(options.history, records)
+        append_history(options.history, records)
         outcome.history_written = options.history
     return outcome
 
@@ -112,7 +114,9 @@ def _as_of(doc: Mapping[str, Any]):  # type: ignore[no-untyped-def]
 
 def subject(municipality: str, as_of: Any, summary: Mapping[str, int]) -> str:
     counts = ", ".join(
-        f"{summary.get(s.value, 0)} {label(s)}" for s in STATUS_ORDER if summary.get(s.value) or s == Status.NOT_MET
+        f"{summary.get(s.value, 0)} {label(s)}"
+        for s in STATUS_ORDER
+        if summary.get(s.value) or s == Status.NOT_MET
     )
     return t("report_mail_subject", municipality=municipality, as_of=fmt.long_date(as_of), counts=counts)
 
@@ -127,7 +131,7 @@ def join_html(documents: Sequence[str]) -> str:
     return head + "<body>" + '<hr style="page-break-after:always">'.join(bodies) + "</body>\n</html>\n"
 
 
-def _write(path: Path, data: str | bytes) -> None:
+def write(path: Path, data: str | bytes) -> None:
     from prestatiecheck.outputs import write_atomic
 
     try:
@@ -136,7 +140,7 @@ def _write(path: Path, data: str | bytes) -> None:
         raise UsageError(t("output_failed", path=str(path), reason=e.strerror or str(e))) from None
 
 
-def _append(path: Path, records: Sequence[Mapping[str, Any]]) -> None:
+def append_history(path: Path, records: Sequence[Mapping[str, Any]]) -> None:
     try:
         store.append(path, records)
     except OSError as e:

@@ -91,7 +91,7 @@ def build(
         texts[lang] = [{k: rec[k] for k in TEXT_KEYS} for rec in records]  # type: ignore[union-attr]
         texts[lang] = [
             {**shown, "notes": [n["note"] for n in rec["notes"]]}  # type: ignore[index]
-            for shown, rec in zip(texts[lang], records)  # type: ignore[arg-type]
+            for shown, rec in zip(texts[lang], records, strict=True)  # type: ignore[arg-type]
         ]
     doc["report"] = {
         "selection": {"themes": list(themes), "parties": list(parties)},

@@ -78,7 +78,9 @@ def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) 
     except SecurityError as e:
         raise InputError([Problem(_where(e, fallback), t("report_template_unsafe", reason=str(e)))]) from None
     except jinja2.TemplateSyntaxError as e:
-        raise InputError([Problem(_where(e, fallback), t("report_template_syntax", reason=e.message))]) from None
+        raise InputError(
+            [Problem(_where(e, fallback), t("report_template_syntax", reason=e.message))]
+        ) from None
     except jinja2.TemplateError as e:
         raise InputError([Problem(_where(e, fallback), t("report_template_error", reason=str(e)))]) from None
 
