@@ -26,7 +26,6 @@ import re
 import socket
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +38,7 @@ from prestatiecheck.model import Location, Problem
 
 if TYPE_CHECKING:
     import smtplib
+    from email.message import EmailMessage
 
 MAIL_ON = ("always", "at_risk", "not_met", "change")
 SECURITY = ("starttls", "ssl", "none")
@@ -316,18 +316,27 @@ def _check(
         bad("cafile", t("mail_bad_cafile", value=cafile))
     user = raw["user"][0] if "user" in raw else None
     has_password = "password" in raw
-    where = Location(str(config)) if config is not None else Location(ENV_PREFIX + "*")
+
+    def where(key: str) -> Location:  # a missing setting: the config file, else the variable to set
+        if config is not None:
+            from prestatiecheck.loading.resources import display_path
+
+            return Location(display_path(config))
+        return Location(ENV_PREFIX + key.upper())
+
     if has_password and not user:
         problems.append(Problem(raw["password"][1], t("mail_password_without_user")))
     if user and not has_password:
         problems.append(Problem(raw["user"][1], t("mail_user_without_password")))
     if user and has_password and security == "none" and host and not _is_loopback(host):
-        problems.append(Problem(raw["security"][1] if "security" in raw else where, t("mail_login_in_clear")))
+        problems.append(
+            Problem(raw["security"][1] if "security" in raw else where("security"), t("mail_login_in_clear"))
+        )
     if require:
         if host is None:
-            problems.append(Problem(where, t("mail_missing_host")))
+            problems.append(Problem(where("host"), t("mail_missing_host")))
         if sender is None:
-            problems.append(Problem(where, t("mail_missing_from")))
+            problems.append(Problem(where("from"), t("mail_missing_from")))
     settings = MailSettings(
         host=host, port=port, user=user, sender=sender, security=security, timeout=timeout, cafile=cafile
     )
@@ -494,6 +503,7 @@ def build_message(
     attachments: Iterable[Path],
 ) -> EmailMessage:
     """multipart/mixed: multipart/alternative (text, HTML) plus the attachments."""
+    from email.message import EmailMessage
     from email.utils import formatdate, make_msgid, parseaddr
 
     message = EmailMessage()

@@ -518,9 +518,12 @@ def test_bad_address_named(bad: str) -> None:
 def test_missing_host_and_from_is_a_config_error() -> None:
     with pytest.raises(ConfigError) as caught:
         mail.validate_settings(request({}))
-    messages = [p.message for p in caught.value.problems]
-    assert any("PRESTATIECHECK_SMTP_HOST" in m for m in messages)
-    assert any("PRESTATIECHECK_SMTP_FROM" in m for m in messages)
+    assert [str(p) for p in caught.value.problems] == [
+        "PRESTATIECHECK_SMTP_FROM: geen afzender ingesteld: zet PRESTATIECHECK_SMTP_FROM of 'from' in "
+        "--mail-config (of gebruik --dry-run)",
+        "PRESTATIECHECK_SMTP_HOST: geen SMTP-server ingesteld: zet PRESTATIECHECK_SMTP_HOST of 'host' in "
+        "--mail-config (of gebruik --dry-run)",
+    ]
 
 
 def test_dry_run_needs_no_settings() -> None:
