@@ -6,6 +6,7 @@ import click
 
 from prestatiecheck.cli.common import (
     common_options,
+    emit,
     h,
 )
 
@@ -37,19 +38,49 @@ def register(cli: click.Group) -> None:
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(["table", "markdown", "json"]),
+        type=click.Choice(["table", "markdown", "json", "audit"]),
         default="table",
         show_default=True,
-        help=h("Uitvoerformaat.", "Output format."),
+        help=h(
+            "Uitvoerformaat; audit: elke regel met bron, citaat, tabellen en dekking (docs/agreements.md).",
+            "Output format; audit: every rule with source, quote, tables and coverage (docs/agreements.md).",
+        ),
+    )
+    @click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False),
+        help=h(
+            "Schrijf naar dit bestand in plaats van de terminal.",
+            "Write to this file instead of the terminal.",
+        ),
     )
     @common_options
     def list_(
-        agreements: tuple[str, ...], show_metrics: bool, fmt: str, agreements_index: str | None
+        agreements: tuple[str, ...],
+        show_metrics: bool,
+        fmt: str,
+        output: str | None,
+        agreements_index: str | None,
     ) -> None:
         from prestatiecheck.pipeline import load_selected
         from prestatiecheck.rendering import listing
 
         catalogue, ids = load_selected(agreements, agreements_index)
+        if fmt == "audit":
+            from prestatiecheck.pipeline import run_validate
+            from prestatiecheck.rendering.audit import document
+
+            outcome = run_validate([], agreement=None, agreements_index=agreements_index)
+            warnings = [p for p in outcome.problems if p.severity == "warning"]
+            emit(document(catalogue, ids, warnings), output)
+            return
+        if output:
+            text = (
+                listing.metrics(catalogue, ids, fmt) if show_metrics else listing.rules(catalogue, ids, fmt)
+            )
+            emit(text, output)
+            return
         if show_metrics:
             click.echo(listing.metrics(catalogue, ids, fmt), nl=False)
         else:
