@@ -28,8 +28,9 @@ def _autoescape(name: str | None) -> bool:
 
 
 def md_cell(value: object) -> str:
-    """Text for a Markdown table cell: pipes and line breaks would break the table."""
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text for Markdown: pipes and line breaks would break a table, and raw HTML is live in Markdown."""
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
 def environment(template_dir: Path | None = None) -> Any:
