@@ -742,3 +742,43 @@ def assert_no_secret(*texts: Any) -> None:
         elif isinstance(item, pytest.LogCaptureFixture):
             item = "\n".join(r.getMessage() for r in item.records if not r.name.startswith("mail.log"))
         assert PASSWORD not in str(item)
+
+
+@pytest.fixture
+def ssl_server(tls_files: tuple[Path, Path]) -> Iterator[Server]:
+    """Implicit TLS from the first byte (SMTPS, security=ssl)."""
+    cert, key = tls_files
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    controller, server = _start(Recorder(), ssl_context=context)
+    yield server
+    controller.stop()
+
+
+def test_ssl_with_trusted_cafile_delivers(
+    ssl_server: Server, tls_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    env = env_for(ssl_server, security="ssl", cafile=str(tls_files[0]))
+    send(request(env), tmp_path)
+    assert ssl_server.recorder.envelopes[0].rcpt_tos == ["beleid@example.nl"]
+
+
+def test_ssl_refuses_an_untrusted_certificate(ssl_server: Server, tmp_path: Path) -> None:
+    with pytest.raises(
+        DeliveryError,
+        match=rf"127\.0\.0\.1:{ssl_server.port} mislukt: TLS mislukt: CERTIFICATE_VERIFY_FAILED",
+    ):
+        send(request(env_for(ssl_server, security="ssl")), tmp_path)
+
+
+def test_cli_bad_config_file_exit_2_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("smtp.ini").write_text(
+        "[smtp]\nhost = smtp.example.nl\nport = vijf\nfrom = a@example.nl\n", encoding="utf-8"
+    )
+    result = run(["--output", "out", "--mail-to", "a@example.nl", "--mail-config", "smtp.ini"], {})
+    assert result.exit_code == exitcodes.INVALID
+    assert "smtp.ini:3:8: ongeldige poort 'vijf'" in result.stderr
+    assert not Path("out").exists()
