@@ -878,3 +878,10 @@ MESSAGES.update(
         "audit_inventory_ref": ("Inventaris", "Inventory"),
     }
 )
+
+# e-mail delivery: a password file everyone can read
+MESSAGES.update(
+    {
+        "mail_config_world_readable": ("dit bestand bevat een wachtwoord en iedereen op deze computer kan het lezen; maak het privé met: chmod 600 {path}", "this file holds a password and every user on this computer can read it; make it private with: chmod 600 {path}"),
+    }
+)

@@ -370,8 +370,22 @@ def read_config(path: Path) -> tuple[dict[str, tuple[str, Location]], list[Probl
         return {}, [e.problem], []
     secrets = _password_candidates(text)
     if path.suffix.lower() in (".yaml", ".yml"):
-        return (*_read_yaml_config(text, shown), secrets)
-    return (*_read_ini_config(text, shown), secrets)
+        settings, problems = _read_yaml_config(text, shown)
+    else:
+        settings, problems = _read_ini_config(text, shown)
+    if "password" in settings and _readable_by_everyone(path):
+        problems.append(Problem(Location(shown), t("mail_config_world_readable", path=shown)))
+    return settings, problems, secrets
+
+
+def _readable_by_everyone(path: Path) -> bool:
+    """Like ssh with a private key: a password in a file every user can read is refused (POSIX)."""
+    import stat
+
+    try:
+        return os.name == "posix" and bool(path.stat().st_mode & stat.S_IROTH)
+    except OSError:
+        return False
 
 
 def _password_candidates(text: str) -> list[str]:

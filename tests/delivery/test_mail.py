@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import logging
+import os
 import socket
 import ssl
 import subprocess
@@ -568,6 +569,7 @@ def test_ini_config_overrides_environment(tmp_path: Path) -> None:
         f"user = rapportage\npassword = {PASSWORD}%\nfrom = rapport@example.nl\n",
         encoding="utf-8",
     )
+    config.chmod(0o600)
     env = {"PRESTATIECHECK_SMTP_HOST": "old.example.nl", "PRESTATIECHECK_SMTP_TIMEOUT": "7"}
     settings = mail.validate_settings(request(env, config=config))
     assert (settings.host, settings.port, settings.user, settings.sender) == (
@@ -613,6 +615,7 @@ def test_yaml_config(tmp_path: Path) -> None:
         "  from: rapport@example.nl\n",
         encoding="utf-8",
     )
+    config.chmod(0o600)
     settings = mail.validate_settings(request({}, config=config))
     assert (settings.host, settings.effective_port, settings.security, settings.password) == (
         "smtp.example.nl",
@@ -782,3 +785,31 @@ def test_cli_bad_config_file_exit_2_names_file_and_line(
     assert result.exit_code == exitcodes.INVALID
     assert "smtp.ini:3:8: ongeldige poort 'vijf'" in result.stderr
     assert not Path("out").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_password_file_readable_by_everyone_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "smtp.ini"
+    config.write_text(
+        f"[smtp]\nhost = h.example.nl\nfrom = a@example.nl\nuser = u\npassword = {PASSWORD}\n",
+        encoding="utf-8",
+    )
+    config.chmod(0o644)
+    with pytest.raises(ConfigError) as caught:
+        mail.validate_settings(request({}, config=config))
+    assert "iedereen op deze computer kan het lezen; maak het privé met: chmod 600" in str(caught.value)
+    assert PASSWORD not in str(caught.value)
+    config.chmod(0o640)  # group-readable is the admin's choice
+    assert mail.validate_settings(request({}, config=config)).password == PASSWORD
+
+
+def test_dry_run_message_holds_no_secret(tmp_path: Path) -> None:
+    env = {
+        "PRESTATIECHECK_SMTP_USER": "u",
+        "PRESTATIECHECK_SMTP_PASSWORD": PASSWORD,
+        "PRESTATIECHECK_SMTP_FROM": "a@example.nl",
+    }
+    note = send(MailRequest(recipients=("b@example.nl",), dry_run=True, environ=env), tmp_path)
+    eml = next(tmp_path.glob("*.eml")).read_bytes()
+    assert PASSWORD.encode() not in eml and PASSWORD not in note
+    assert b"From: a@example.nl" in eml
