@@ -177,8 +177,11 @@ class MailRequest:
             return None
         if mail_on is not None and mail_on not in MAIL_ON:
             raise UsageError(t("mail_bad_mail_on", value=mail_on, choices=", ".join(MAIL_ON)))
+        recipients = _split_addresses(mail_to)
+        if not recipients:  # --mail-to ""
+            raise UsageError(t("mail_bad_address", address=", ".join(mail_to)))
         return cls(
-            recipients=tuple(_split_addresses(mail_to)),
+            recipients=tuple(recipients),
             mail_on=mail_on or "always",
             dry_run=dry_run,
             config=Path(config) if config else None,

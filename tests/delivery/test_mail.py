@@ -813,3 +813,9 @@ def test_dry_run_message_holds_no_secret(tmp_path: Path) -> None:
     eml = next(tmp_path.glob("*.eml")).read_bytes()
     assert PASSWORD.encode() not in eml and PASSWORD not in note
     assert b"From: a@example.nl" in eml
+
+
+@pytest.mark.parametrize("empty", ["", " , "])
+def test_empty_mail_to_is_a_usage_error(empty: str) -> None:
+    with pytest.raises(UsageError, match="ongeldig e-mailadres"):
+        MailRequest.from_options({"mail_to": (empty,)})
