@@ -97,4 +97,11 @@ def pdf(html: str) -> bytes:
         import weasyprint
     except (ImportError, OSError) as e:
         raise UsageError(t("report_pdf_unavailable", reason=str(e).splitlines()[0])) from None
-    return bytes(weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf())
+    fetcher: Any = _no_fetch
+    try:  # WeasyPrint 66+: a fetcher object; an empty protocol list refuses every URL
+        from weasyprint.urls import URLFetcher
+
+        fetcher = URLFetcher(allowed_protocols=())
+    except (ImportError, TypeError):
+        pass
+    return bytes(weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf())
