@@ -26,7 +26,7 @@ class Missing:
     project: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Lookup:
     value: FigureValue | None
     missing: list[Missing] = field(default_factory=list)

@@ -31,7 +31,7 @@ class Status(enum.StrEnum):
 STATUS_ORDER = (Status.NOT_MET, Status.AT_RISK, Status.NO_DATA, Status.PENDING, Status.MET)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     """Where something is in a file; 1-based line/column or a spreadsheet cell."""
 
@@ -188,13 +188,20 @@ class Catalogue:
     warnings: tuple[Problem, ...] = ()
     derivations: Mapping[str, Derivation] = field(default_factory=dict)
     known_ids: tuple[str, ...] = ()  # every id in the index, loaded or not
+    _merged: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def vocabulary(self, agreement_id: str) -> dict[str, Metric]:
-        """The metrics an agreement's rules and figures may use."""
-        return {**self.metrics, **self.agreements[agreement_id].metrics}
+        """The metrics an agreement's rules and figures may use (do not modify the mapping)."""
+        key = ("metrics", agreement_id)
+        if key not in self._merged:
+            self._merged[key] = {**self.metrics, **self.agreements[agreement_id].metrics}
+        return self._merged[key]
 
     def derivations_for(self, agreement_id: str) -> dict[str, Derivation]:
-        return {**self.derivations, **self.agreements[agreement_id].derivations}
+        key = ("derivations", agreement_id)
+        if key not in self._merged:
+            self._merged[key] = {**self.derivations, **self.agreements[agreement_id].derivations}
+        return self._merged[key]
 
     def rule(self, rule_id: str) -> Rule | None:
         agreement_id, _, _ = rule_id.partition("/")
@@ -226,7 +233,7 @@ class Catalogue:
 FigureValue = Decimal | date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One supplied monitoring figure: a row of a figures file."""
 
@@ -244,7 +251,7 @@ class Figure:
         return (self.agreement, self.period.label, self.party, self.project, self.metric)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """The verdict on one rule for one party (or jointly), project and period."""
 

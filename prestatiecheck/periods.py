@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -105,7 +106,12 @@ def parse_period(raw: Any) -> Period:
     """Read a period label: 2022, 2022-H1, 2022-Q3, 2022-2023."""
     if isinstance(raw, bool) or raw is None:
         raise PeriodError(repr(raw))
-    text = str(raw).strip()
+    return _parse_text(str(raw).strip())
+
+
+@lru_cache(maxsize=1024)
+def _parse_text(text: str) -> Period:
+    """Periods are immutable, and a figures file repeats the same few labels: parse each once."""
     if m := _YEAR.match(text):
         _check_year(int(m[1]), text)
         return year(int(m[1]))

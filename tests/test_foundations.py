@@ -98,3 +98,34 @@ def test_yaml_types_and_positions() -> None:
 def test_yaml_refusals(text: str, fragment: str) -> None:
     _, problems = parse_yaml(text, "x.yaml")
     assert any(fragment in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_streamed_json_is_one_valid_document(count: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json as json_module
+    from datetime import date as date_type
+    from pathlib import Path as PathType
+
+    from prestatiecheck.evaluation import Evaluation, evaluate
+    from prestatiecheck.loading.rules import load_catalogue
+    from prestatiecheck.outputs import write_atomic
+    from prestatiecheck.pipeline import load_figures
+    from prestatiecheck.rendering import json_output
+    from prestatiecheck.rendering.options import RenderOptions
+
+    index = "tests/fixtures/mini/agreements.yaml"
+    loaded = load_figures(
+        [PathType("tests/fixtures/mini/figures.csv")], agreement="mini-2022-2023", agreements_index=index
+    )
+    results, _ = evaluate(loaded.catalogue, loaded.figures, ["mini-2022-2023"], date_type(2024, 4, 15))
+    catalogue = load_catalogue(index)
+    evaluation = Evaluation(
+        date_type(2024, 4, 15), catalogue, [catalogue.agreements["mini-2022-2023"]], results[:count]
+    )
+    options = RenderOptions(color=False, quiet=False, width=120, ascii_only=False, title=None)
+    target = tmp_path / "out.json"
+    write_atomic(target, json_output.chunks(evaluation, options))
+    document = json_module.loads(target.read_text(encoding="utf-8"))
+    assert len(document["results"]) == count
+    assert sum(document["summary"].values()) == count
+    assert target.read_text(encoding="utf-8") == json_output.render(evaluation, options)

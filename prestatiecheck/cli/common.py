@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -203,7 +203,8 @@ def exit_codes_help() -> str:
     return "\n".join(lines)
 
 
-def emit(text: str, output: str | None) -> None:
+def emit(text: str | Iterable[str], output: str | None) -> None:
+    """Text (or text chunks, written as they come) to a file, atomically, or to stdout."""
     if output:
         from prestatiecheck.outputs import write_atomic
 
@@ -214,6 +215,9 @@ def emit(text: str, output: str | None) -> None:
                 t("output_failed", path=output, reason=e.strerror or str(e)), exitcodes.INVALID
             ) from None
         click.echo(t("written_to", path=output), err=True)
+    elif not isinstance(text, str):
+        for chunk in text:
+            click.echo(chunk, nl=False)
     else:
         # Colour codes are only there when --color/NO_COLOR/FORCE_COLOR asked for them: keep them.
         click.echo(text, nl=False, color=True if "\x1b[" in text else None)
@@ -227,7 +231,8 @@ def finish(results: Sequence[Any], fail_on: str) -> NoReturn:
 
 def render(
     evaluation: Any, fmt_name: str, *, color: str, quiet: bool, output: str | None, title: str | None = None
-) -> str:
+) -> str | Iterator[str]:
+    """The rendered text; a renderer that can stream (``chunks``) gives its text piece by piece."""
     from prestatiecheck import rendering
     from prestatiecheck.rendering.options import RenderOptions
     from prestatiecheck.terminal import can_encode, use_color, width
@@ -241,4 +246,7 @@ def render(
         ascii_only=to_terminal and not can_encode(stream),
         title=title,
     )
-    return rendering.get(fmt_name).render(evaluation, options)
+    renderer = rendering.get(fmt_name)
+    if hasattr(renderer, "chunks"):
+        return renderer.chunks(evaluation, options)  # type: ignore[no-any-return]
+    return renderer.render(evaluation, options)  # type: ignore[no-any-return]

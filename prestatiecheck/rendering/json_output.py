@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from prestatiecheck import __version__
 from prestatiecheck.evaluation import Evaluation
@@ -25,15 +26,30 @@ def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object
     }
 
 
-def render(evaluation: Evaluation, options: RenderOptions) -> str:
-    """The document with one result per line: readable, diffable, and fast to write.
+def chunks(evaluation: Evaluation, options: RenderOptions) -> Iterator[str]:
+    """The document with one result per line: readable, diffable, and written as it is made.
 
     Indenting every nested value would use json's pure-Python encoder, which costs
-    more than evaluating; each result is encoded on its own by the C encoder.
+    more than evaluating; each result is encoded on its own by the C encoder, and
+    no more than one result's record is held in memory at a time.
     """
-    doc = document(evaluation, options)
-    results = doc.pop("results")
-    head = json.dumps(doc, ensure_ascii=False, indent=2)[:-2]
-    lines = ",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in results)  # type: ignore[attr-defined]
-    body = f"[\n{lines}\n  ]" if lines else "[]"
-    return f'{head},\n  "results": {body}\n}}\n'
+    ids = [a.id for a in evaluation.agreements]
+    head = {
+        "prestatiecheck": __version__,
+        "language": get_language(),
+        "as_of": evaluation.as_of.isoformat(),
+        "agreement": ids[0] if len(ids) == 1 else None,
+        "agreements": ids,
+        "figures_files": evaluation.figures_files,
+        "summary": evaluation.summary(),
+    }
+    yield json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "results": ['
+    separator = "\n    "
+    for rec in records(evaluation, options.quiet):
+        yield separator + json.dumps(rec, ensure_ascii=False)
+        separator = ",\n    "
+    yield "\n  ]\n}\n" if separator != "\n    " else "]\n}\n"
+
+
+def render(evaluation: Evaluation, options: RenderOptions) -> str:
+    return "".join(chunks(evaluation, options))

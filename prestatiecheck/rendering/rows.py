@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from prestatiecheck.evaluation import Evaluation
-from prestatiecheck.model import Agreement, Result, Status
+from prestatiecheck.model import Agreement, Result, Rule, Status
 from prestatiecheck.rendering.formatting import to_decimal
 from prestatiecheck.rendering.present import present
 
@@ -38,11 +38,9 @@ def machine_number(value: Any, decimals: int | None = None) -> Any:
     return value
 
 
-def record(result: Result, agreement: Agreement | None) -> dict[str, Any]:
-    shown = present(result, agreement)
-    f = result.facts
-    rule = result.rule
-    out: dict[str, Any] = {
+def rule_fields(rule: Rule) -> dict[str, Any]:
+    """The part of a record that is the same for every result of a rule."""
+    return {
         "rule": rule.id,
         "agreement": rule.agreement_id,
         "ref": rule.ref,
@@ -51,6 +49,16 @@ def record(result: Result, agreement: Agreement | None) -> dict[str, Any]:
         "kind": rule.kind,
         "obligation": rule.obligation,
         "source": {"document": rule.source.document, "article": rule.source.article},
+    }
+
+
+def record(
+    result: Result, agreement: Agreement | None, fields: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    shown = present(result, agreement)
+    f = result.facts
+    out: dict[str, Any] = {
+        **(fields if fields is not None else rule_fields(result.rule)),
         "party": result.party,
         "party_name": shown.party if result.project is None else shown.party.split(" · ")[0],
         "project": result.project,
@@ -82,5 +90,11 @@ def record(result: Result, agreement: Agreement | None) -> dict[str, Any]:
 
 
 def records(evaluation: Evaluation, quiet: bool = False) -> Iterator[dict[str, Any]]:
+    per_rule: dict[str, dict[str, Any]] = {}
+    agreements = evaluation.catalogue.agreements
     for result in visible(evaluation, quiet):
-        yield record(result, evaluation.catalogue.agreements.get(result.rule.agreement_id))
+        rule = result.rule
+        fields = per_rule.get(rule.id)
+        if fields is None:
+            fields = per_rule[rule.id] = rule_fields(rule)
+        yield record(result, agreements.get(rule.agreement_id), fields)
