@@ -21,6 +21,9 @@ from prestatiecheck.loading.yamlsafe import Ambiguous
 from prestatiecheck.model import Catalogue, Figure, Problem
 from prestatiecheck.periods import Period, PeriodError, parse_period
 
+# Words a policy officer writes in the party column for a joint figure (an empty cell works too).
+JOINT_WORDS = frozenset({"joint", "gezamenlijk", "totaal", "samen"})
+
 FigureKey = tuple[str | None, str, str | None, str | None, str]
 
 
@@ -85,6 +88,8 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
         problems.append(Problem(row.location, t("figures_bad_period", value=row.period)))
         period, ok = None, False
     party = _text(row.party)
+    if party is not None and party.casefold() in JOINT_WORDS:
+        party = None  # an explicit joint figure
     if party is not None and party not in agreement.party_ids:
         problems.append(
             Problem(
