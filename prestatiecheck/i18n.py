@@ -885,3 +885,13 @@ MESSAGES.update(
         "mail_config_world_readable": ("dit bestand bevat een wachtwoord en iedereen op deze computer kan het lezen; maak het privé met: chmod 600 {path}", "this file holds a password and every user on this computer can read it; make it private with: chmod 600 {path}"),
     }
 )
+
+# A configuration problem (e.g. mail settings) stops the run before anything is rendered or sent.
+MESSAGES.update(
+    {
+        "config_problems_found": (
+            "{count} fout(en) in de configuratie; er is niets gemaakt of verzonden.",
+            "{count} error(s) in the configuration; nothing was rendered or sent.",
+        ),
+    }
+)

@@ -45,7 +45,8 @@ class Group(click.Group):
         except errors.InputError as e:
             lines = [str(p) for p in e.problems]
             errors_count = sum(1 for p in e.problems if p.severity == "error")
-            lines.append(t("problems_found", count=errors_count))
+            key = "config_problems_found" if isinstance(e, errors.ConfigError) else "problems_found"
+            lines.append(t(key, count=errors_count))
             raise PrestatiecheckError("\n".join(lines), exitcodes.INVALID) from None
         except errors.UsageError as e:
             raise PrestatiecheckError(str(e), exitcodes.INVALID) from None

@@ -720,6 +720,7 @@ def test_cli_missing_settings_exit_2_before_rendering(tmp_path: Path) -> None:
     )
     assert result.exit_code == exitcodes.INVALID
     assert "geen SMTP-server ingesteld" in result.stderr
+    assert "er is niets gemaakt of verzonden" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
