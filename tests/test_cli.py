@@ -387,3 +387,15 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert out.returncode == 1, out.stderr
     assert json.loads(out.stdout)["agreement"] == MINI
+
+
+@pytest.mark.parametrize("width", [100, 120, 160, 240])
+def test_table_columns_keep_short_words_whole(width: int) -> None:
+    from prestatiecheck.rendering.table import column_widths
+
+    widths = column_widths(width)
+    assert len(widths) == 8
+    assert sum(widths) + 16 <= max(width, 100)
+    party, period, source = widths[1], widths[2], widths[6]
+    assert party >= len("gezamenlijk") and period >= len("2026-2030") and source >= len("Hoofdstuk")
+    assert widths[0] >= 12 and widths[7] >= 12

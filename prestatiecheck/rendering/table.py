@@ -33,6 +33,24 @@ def make_console(options: RenderOptions) -> Console:
     )
 
 
+# party, period, value, norm, status, source: wide enough for "gezamenlijk", "2026-2030",
+# "1 april 2026", "≥ 1.380", "✗ niet voldaan", "Hoofdstuk 2"; and their narrowest.
+_SHORT = (12, 9, 13, 13, 14, 12)
+_SHORT_MIN = (11, 9, 7, 8, 8, 10)
+
+
+def column_widths(total: int) -> list[int]:
+    """Widths of the eight columns: the short ones at their natural size while the rule and the
+    explanation keep enough room, shrunk towards their minimums when the terminal is narrow."""
+    gaps = 8 * 2
+    short = list(_SHORT)
+    while total - gaps - sum(short) < 48 and short != list(_SHORT_MIN):
+        short = [max(lo, w - 1) for w, lo in zip(short, _SHORT_MIN, strict=True)]
+    rest = max(total - gaps - sum(short), 24)
+    rule = max(12, rest * 2 // 5)
+    return [rule, *short, max(12, rest - rule)]
+
+
 def render(evaluation: Evaluation, options: RenderOptions) -> str:
     console = make_console(options)
     results = visible(evaluation, options.quiet)
@@ -56,14 +74,15 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                 pad_edge=False,
                 collapse_padding=True,
             )
-            table.add_column(t("col_rule"), overflow="fold", ratio=3, min_width=14)
-            table.add_column(t("col_party"), overflow="fold", ratio=2, min_width=8)
-            table.add_column(t("col_period"), no_wrap=True, min_width=4)
-            table.add_column(t("col_value"), justify="right", overflow="fold", ratio=2, min_width=6)
-            table.add_column(t("col_norm"), overflow="fold", ratio=2, min_width=6)
-            table.add_column(t("col_status"), overflow="fold", ratio=2, min_width=8)
-            table.add_column(t("col_source"), overflow="fold", ratio=1, min_width=4)
-            table.add_column(t("col_message"), overflow="fold", ratio=5, min_width=16)
+            widths = column_widths(console.width)
+            table.add_column(t("col_rule"), overflow="fold", width=widths[0])
+            table.add_column(t("col_party"), overflow="fold", width=widths[1])
+            table.add_column(t("col_period"), overflow="fold", width=widths[2])
+            table.add_column(t("col_value"), justify="right", overflow="fold", width=widths[3])
+            table.add_column(t("col_norm"), overflow="fold", width=widths[4])
+            table.add_column(t("col_status"), overflow="fold", width=widths[5])
+            table.add_column(t("col_source"), overflow="fold", width=widths[6])
+            table.add_column(t("col_message"), overflow="fold", width=widths[7])
             previous_rule = None
             for r in rows:
                 shown = present(r, agreement)
