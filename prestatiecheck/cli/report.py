@@ -13,13 +13,39 @@ from prestatiecheck.cli.common import FAIL_ON, as_of_option, common_options, exi
 REPORT_FORMATS = ("html", "md", "txt", "pdf")
 
 
-def _mail_options() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The mail helper's options (prestatiecheck.delivery.mail), when that module is there."""
+class ReportCommand(click.Command):
+    """The report command; the e-mail options join it when it is first used.
+
+    ``prestatiecheck.delivery.mail`` imports ``cli.common``, which builds the CLI, which
+    registers this command: adding its options at registration could meet a half-imported
+    mail module. By the time a command line is parsed (or help shown) every import is done.
+    """
+
+    _mail_added = False
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        if not self._mail_added:
+            self._mail_added = True
+            self.params[self._common_index() : self._common_index()] = mail_params()
+        return super().get_params(ctx)
+
+    def _common_index(self) -> int:
+        names = [p.name for p in self.params]
+        return names.index("agreements_index") if "agreements_index" in names else len(names)
+
+
+def mail_params() -> list[click.Parameter]:
+    """--mail-to, --mail-on, --dry-run, --mail-config from the mail module, when it is there."""
     try:
         from prestatiecheck.delivery.mail import mail_options
     except ImportError:  # a checkout without e-mail delivery: the report works without it
-        return lambda f: f
-    return mail_options
+        return []
+
+    def holder() -> None:
+        pass
+
+    mail_options(holder)
+    return list(reversed(getattr(holder, "__click_params__", [])))
 
 
 def history_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -47,6 +73,7 @@ def history_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def register(cli: click.Group) -> None:
     @cli.command(
+        cls=ReportCommand,
         help=h(
             "Maak het rapport voor het bestuurlijk overleg (HTML, Markdown, tekst, PDF): samenvatting, "
             "agendapunten, resultaten per thema, termijnen, wat ontbreekt en wat veranderde. "
@@ -56,7 +83,7 @@ def register(cli: click.Group) -> None:
             "Files: <output>/<agreement>-<as-of>.<ext>, one per agreement.",
         )
         + "\n\n"
-        + exit_codes_help()
+        + exit_codes_help(),
     )
     @click.option(
         "--figures",
@@ -149,7 +176,6 @@ def register(cli: click.Group) -> None:
             "The status from which the exit code is 1 (default: never; the report is the product).",
         ),
     )
-    @_mail_options()
     @common_options
     @click.pass_context
     def report(ctx: click.Context, **kwargs: Any) -> None:
@@ -210,9 +236,12 @@ def register(cli: click.Group) -> None:
         if mail is not None:
             from prestatiecheck.delivery.mail import deliver
 
-            attachments = [p for p in outcome.files if p.suffix == ".pdf"] or [
-                p for p in outcome.files if p.suffix == ".html"
-            ]
+            # The PDF for the meeting papers; else the HTML; else whatever was written.
+            attachments = (
+                [p for p in outcome.files if p.suffix == ".pdf"]
+                or [p for p in outcome.files if p.suffix == ".html"]
+                or list(outcome.files)
+            )
             note = deliver(
                 mail,
                 subject=outcome.subject,

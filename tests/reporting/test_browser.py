@@ -30,14 +30,20 @@ ARGS = [
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("PRESTATIECHECK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+    for candidate in (
+        os.environ.get("PRESTATIECHECK_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+    ):
         if candidate and Path(candidate).is_file():
             return candidate
     return None
 
 
 def artefacts() -> Path:
-    folder = Path(os.environ.get("PRESTATIECHECK_ARTEFACTS") or Path(tempfile.gettempdir()) / "prestatiecheck-artefacts")
+    folder = Path(
+        os.environ.get("PRESTATIECHECK_ARTEFACTS") or Path(tempfile.gettempdir()) / "prestatiecheck-artefacts"
+    )
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -58,7 +64,9 @@ def browser():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_report_renders_in_chromium_and_fits_a4(browser, report, tmp_path: Path, lang: str, record_property) -> None:  # type: ignore[no-untyped-def]
+def test_report_renders_in_chromium_and_fits_a4(
+    browser, report, tmp_path: Path, lang: str, record_property
+) -> None:  # type: ignore[no-untyped-def]
     result = report("--format", "html", "--lang", lang)
     assert result.exit_code == 0, result.stderr
     html = tmp_path / "out" / f"{STEM}.html"

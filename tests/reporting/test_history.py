@@ -34,7 +34,10 @@ def test_second_run_marks_what_changed(report, mini_copy: Path, tmp_path: Path) 
     assert second.exit_code == 0, second.stderr
     md = (tmp_path / "out" / f"{STEM}.md").read_text(encoding="utf-8")
     assert "Sinds de vorige run (peildatum 1 maart 2023" in md
-    assert "- **nieuw niet voldaan**: 1 Maximaal 50% naar urgenten, de Alliantie, 2022 — ✓ voldaan → ✗ niet voldaan" in md
+    assert (
+        "- **nieuw niet voldaan**: 1 Maximaal 50% naar urgenten, de Alliantie, 2022 — ✓ voldaan → ✗ niet voldaan"
+        in md
+    )
     assert "- **hersteld**: 1 Maximaal 50% naar urgenten, Portaal, 2022 — ✗ niet voldaan → ✓ voldaan" in md
     assert "| Vorige |" in md
     # unchanged results carry no mark, but do show the previous status
@@ -55,7 +58,9 @@ def test_second_run_marks_what_changed(report, mini_copy: Path, tmp_path: Path) 
 def test_english_change_marks(report, mini_copy: Path) -> None:
     figures = mini_copy.parent / "figures.csv"
     assert report("--format", "txt", index=mini_copy, figures=figures, history=True).exit_code == 0
-    result = report("--format", "txt", "--lang", "en", index=mini_copy, figures=_worse_and_better(figures), history=True)
+    result = report(
+        "--format", "txt", "--lang", "en", index=mini_copy, figures=_worse_and_better(figures), history=True
+    )
     assert result.exit_code == 0
     text = (Path(mini_copy).parent.parent / "out" / f"{STEM}.txt").read_text(encoding="utf-8")
     assert "newly not met: 1 Maximaal 50% naar urgenten - de Alliantie, 2022: ✓ met -> ✗ not met" in text
@@ -82,7 +87,9 @@ def test_same_figures_again_no_changes(report, tmp_path: Path) -> None:
         ),
     ],
 )
-def test_damaged_history_line_is_an_error_never_skipped(report, tmp_path: Path, line: str, reason: str) -> None:
+def test_damaged_history_line_is_an_error_never_skipped(
+    report, tmp_path: Path, line: str, reason: str
+) -> None:
     assert report("--format", "txt", history=True).exit_code == 0
     store = tmp_path / "out" / "history.jsonl"
     good = store.read_text(encoding="utf-8")
@@ -108,7 +115,15 @@ def test_check_records_and_report_from_results_does_not_record_twice(invoke, tmp
     assert invoke("check", *mini_args("--history", str(store), "--results-json", str(saved))).exit_code == 1
     assert len(store.read_text(encoding="utf-8").splitlines()) == 2
     result = invoke(
-        "report", "--from-results", str(saved), "--history", str(store), "--format", "txt", "-o", str(tmp_path / "o")
+        "report",
+        "--from-results",
+        str(saved),
+        "--history",
+        str(store),
+        "--format",
+        "txt",
+        "-o",
+        str(tmp_path / "o"),
     )
     assert result.exit_code == 0, result.stderr
     assert len(store.read_text(encoding="utf-8").splitlines()) == 2
@@ -116,7 +131,9 @@ def test_check_records_and_report_from_results_does_not_record_twice(invoke, tmp
     assert "Geen veranderingen sinds de vorige run" in text  # compared with the first check, not itself
 
 
-def test_check_without_history_option_writes_none(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_without_history_option_writes_none(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert invoke("check", *mini_args()).exit_code == 1
     assert list(tmp_path.iterdir()) == []
@@ -147,7 +164,12 @@ def test_previous_skips_own_run_other_agreements_and_later_as_of(tmp_path: Path)
     def run(run_id: str, agreement: str, as_of: str) -> history.Run:
         return history.Run(run_id, "t", date.fromisoformat(as_of), agreement, {}, 1)
 
-    runs = [run("a", "x", "2023-01-01"), run("b", "y", "2023-02-01"), run("c", "x", "2024-01-01"), run("d", "x", "2023-02-01")]
+    runs = [
+        run("a", "x", "2023-01-01"),
+        run("b", "y", "2023-02-01"),
+        run("c", "x", "2024-01-01"),
+        run("d", "x", "2023-02-01"),
+    ]
     assert history.previous(runs, "x", run="d", as_of=date(2023, 2, 1)).run == "a"  # type: ignore[union-attr]
     assert history.previous(runs, "x", run="e", as_of=date(2023, 3, 1)).run == "d"  # type: ignore[union-attr]
     assert history.previous(runs, "z", run="e", as_of=date(2023, 3, 1)) is None

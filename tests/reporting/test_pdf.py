@@ -10,7 +10,13 @@ import pytest
 
 from tests.reporting.conftest import STEM
 
-pytest.importorskip("weasyprint", reason="WeasyPrint is not installed (pip install weasyprint)")
+try:
+    import weasyprint  # noqa: F401 -- needs Debian's pango as well as the Python package
+except (ImportError, OSError) as e:
+    pytest.skip(
+        f"WeasyPrint cannot load here ({e}); pip install weasyprint, apt-get install libpangoft2-1.0-0",
+        allow_module_level=True,
+    )
 pypdf = pytest.importorskip("pypdf")
 
 

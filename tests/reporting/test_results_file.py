@@ -44,11 +44,15 @@ def test_round_trip_gives_the_same_report(report, invoke, saved: Path, tmp_path:
         assert first == second, ext
 
 
-def test_from_results_does_not_read_figures_or_rules(invoke, saved: Path, tmp_path: Path, mini_copy: Path) -> None:
+def test_from_results_does_not_read_figures_or_rules(
+    invoke, saved: Path, tmp_path: Path, mini_copy: Path
+) -> None:
     """The saved file is enough: the fixture it came from may be gone."""
     moved = tmp_path / "elsewhere.json"
     moved.write_bytes(saved.read_bytes())
-    result = invoke("report", "--from-results", str(moved), "--format", "txt", "-o", str(tmp_path / "o"), "--no-history")
+    result = invoke(
+        "report", "--from-results", str(moved), "--format", "txt", "-o", str(tmp_path / "o"), "--no-history"
+    )
     assert result.exit_code == 0, result.stderr
     assert "Woningmarktmonitor" in (tmp_path / "o" / f"{STEM}.txt").read_text(encoding="utf-8")
 
