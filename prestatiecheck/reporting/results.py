@@ -81,18 +81,15 @@ def build(
 
     doc: dict[str, Any] = {"kind": KIND, "version": VERSION, "run": uuid.uuid4().hex}
     doc.update(document(evaluation, RenderOptions()))
-    texts: dict[str, list[dict[str, str]]] = {}
+    texts: dict[str, list[dict[str, Any]]] = {}
     for lang in LANGUAGES:
+        records: list[dict[str, Any]]
         if lang == doc["language"]:
             records = doc["results"]
         else:
             with language(lang):
-                records = document(evaluation, RenderOptions())["results"]
-        texts[lang] = [{k: rec[k] for k in TEXT_KEYS} for rec in records]  # type: ignore[union-attr]
-        texts[lang] = [
-            {**shown, "notes": [n["note"] for n in rec["notes"]]}  # type: ignore[index]
-            for shown, rec in zip(texts[lang], records, strict=True)  # type: ignore[arg-type]
-        ]
+                records = document(evaluation, RenderOptions())["results"]  # type: ignore[assignment]
+        texts[lang] = [{k: rec[k] for k in TEXT_KEYS} for rec in records]
     doc["report"] = {
         "selection": {"themes": list(themes), "parties": list(parties)},
         "agreements_index": display_path(evaluation.catalogue.index_file),
