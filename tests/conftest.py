@@ -8,8 +8,14 @@ from click.testing import CliRunner
 from prestatiecheck.i18n import set_language
 
 
+@pytest.fixture(scope="session")
+def _rule_cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One rule-file cache for the whole session: never the user's own ~/.cache."""
+    return str(tmp_path_factory.mktemp("rule-cache"))
+
+
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, _rule_cache: str) -> None:
     """Tests never inherit a user's language, colour or agreements settings."""
     for name in (
         "PRESTATIECHECK_LANG",
@@ -20,6 +26,8 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         "COLUMNS",
     ):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("PRESTATIECHECK_NO_CACHE", raising=False)
+    monkeypatch.setenv("PRESTATIECHECK_CACHE_DIR", _rule_cache)
     set_language("nl")
     yield
     set_language("nl")

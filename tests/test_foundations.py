@@ -113,9 +113,10 @@ def test_streamed_json_is_one_valid_document(count: int, tmp_path) -> None:  # t
     from prestatiecheck.rendering import json_output
     from prestatiecheck.rendering.options import RenderOptions
 
-    index = "tests/fixtures/mini/agreements.yaml"
+    mini = PathType(__file__).parent / "fixtures" / "mini"
+    index = str(mini / "agreements.yaml")
     loaded = load_figures(
-        [PathType("tests/fixtures/mini/figures.csv")], agreement="mini-2022-2023", agreements_index=index
+        [mini / "figures.csv"], agreement="mini-2022-2023", agreements_index=index
     )
     results, _ = evaluate(loaded.catalogue, loaded.figures, ["mini-2022-2023"], date_type(2024, 4, 15))
     catalogue = load_catalogue(index)

@@ -181,6 +181,33 @@ def inspect_rule_file(path: Path, shared: Mapping[str, Metric]) -> list[Problem]
 def _load_agreement(
     loader: _Loader, path: Path, agreement_id: str | None, shared: Mapping[str, Metric]
 ) -> Agreement | None:
+    from prestatiecheck.i18n import get_language
+    from prestatiecheck.loading import cache
+
+    shown = display_path(path)
+    try:
+        content = path.read_bytes()
+    except OSError:
+        content = None  # loading it reports why
+    entry = None
+    if content is not None:
+        entry = cache.key(
+            content, shown, str(path), agreement_id, loader.strict, get_language(), sorted(shared.items())
+        )
+        cached = cache.get(entry)
+        if cached is not None:
+            agreement, warnings = cached
+            loader.problems += warnings
+            return agreement  # type: ignore[no-any-return]
+    agreement = _load_agreement_uncached(loader, path, agreement_id, shared)
+    if agreement is not None and entry is not None:
+        cache.put(entry, (agreement, [p for p in loader.problems if p.location.file == shown]))
+    return agreement
+
+
+def _load_agreement_uncached(
+    loader: _Loader, path: Path, agreement_id: str | None, shared: Mapping[str, Metric]
+) -> Agreement | None:
     from prestatiecheck.validation.rules import rule_file_problems
 
     data, shown = loader.yaml(path)
