@@ -168,7 +168,7 @@ def build(
         "previous": (
             {
                 "as_of": fmt.long_date(previous.as_of),
-                "timestamp": previous.timestamp,
+                "timestamp": _when(previous.timestamp),
             }
             if previous
             else None
@@ -190,6 +190,17 @@ def build(
 
 
 ROLES = ("gemeente", "corporatie", "huurdersorganisatie")
+
+
+def _when(timestamp: str) -> str:
+    """A history timestamp (ISO, UTC) as a date and time for people; as recorded if it is not ISO."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+    except ValueError:
+        return timestamp
+    return f"{fmt.long_date(moment.date())} {moment:%H:%M} UTC"
 
 
 def _days(row: Mapping[str, Any], as_of: date) -> int:

@@ -84,6 +84,12 @@ def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) 
         ) from None
     except jinja2.TemplateError as e:
         raise InputError([Problem(_where(e, fallback), t("report_template_error", reason=str(e)))]) from None
+    except Exception as e:
+        if template_dir is None:
+            raise  # a shipped template failing is a bug of ours: exit 4, traceback with --debug
+        # A user template's mistake (a wrong key for t(), a division by zero, ...): name file and line.
+        reason = f"{type(e).__name__}: {e}"
+        raise InputError([Problem(_where(e, fallback), t("report_template_error", reason=reason))]) from None
 
 
 def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:

@@ -97,4 +97,12 @@ def test_report_renders_in_chromium_and_fits_a4(
     assert shot.stat().st_size > 10_000
     record_property("screenshot", str(shot))
     print(f"screenshot: {shot}")
+    # As printed on a black-and-white printer: the status words and symbols are still there.
+    page.add_style_tag(content="html { filter: grayscale(1); }")
+    grey = artefacts() / f"report-{lang}-grey.png"
+    page.screenshot(path=str(grey), full_page=True)
+    word = "niet voldaan" if lang == "nl" else "not met"
+    assert page.locator(".st-not_met", has_text=word).count() >= 6
+    assert page.locator(".st-not_met", has_text="✗").count() >= 6
+    print(f"grey-scale screenshot: {grey}")
     page.close()

@@ -102,3 +102,13 @@ def test_template_with_an_unknown_name_is_an_error_not_an_empty_cell(report, tmp
     result = report("--format", "txt", "--template-dir", str(folder))
     assert result.exit_code == 2
     assert "report.txt.j2:1" in result.stderr and "nonsense" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "body", ["{{ t('no_such_key') }}", "{{ 1 / 0 }}", "{{ t('report_deadlines', nope=1) }}"]
+)
+def test_user_template_mistakes_are_input_errors(report, tmp_path: Path, body: str) -> None:
+    folder = _templates(tmp_path, report_txt_j2=f"line one\n{body}\n")
+    result = report("--format", "txt", "--template-dir", str(folder))
+    assert result.exit_code == 2, result.stderr
+    assert "report.txt.j2:2" in result.stderr and "Traceback" not in result.stderr
