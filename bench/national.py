@@ -178,7 +178,8 @@ def main() -> None:
     scales = options.scale or [1.0]
     exe = [sys.executable, "-m", "prestatiecheck"]
     print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} cpu(s) visible; checks run in one process (one core)"
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cpu(s) visible; "
+        "checks run in one process (one core)"
     )
     print()
     print("cold: empty rule-file cache (first run after a rule file changed); warm: cache filled")
@@ -220,7 +221,8 @@ def main() -> None:
     example = ROOT / "examples" / "amersfoort-2022-2023.csv"
     print(f"python -c 'import click'      {click_s * 1000:7.0f} ms")
     print(
-        f"prestatiecheck --help         {help_s * 1000:7.0f} ms  ({help_s / click_s:.2f}x import click; target <= 1.5x)"
+        f"prestatiecheck --help         {help_s * 1000:7.0f} ms  "
+        f"({help_s / click_s:.2f}x import click; target <= 1.5x)"
     )
     if example.exists():
         small = [
