@@ -9,10 +9,10 @@ kept as context (not checkable), the coverage of the inventory, and what
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from prestatiecheck.i18n import t
-from prestatiecheck.model import Agreement, Catalogue, Problem
+from prestatiecheck.model import Agreement, Catalogue, Metric, Problem
 from prestatiecheck.rendering import describe
 from prestatiecheck.rendering.formatting import number
 from prestatiecheck.rendering.present import party_name
@@ -40,11 +40,11 @@ def document(catalogue: Catalogue, ids: Sequence[str], warnings: Sequence[Proble
         )
     lines.append("")
     for agreement_id in ids:
-        lines += _agreement(catalogue.agreements[agreement_id], warnings)
+        lines += _agreement(catalogue.agreements[agreement_id], warnings, catalogue.vocabulary(agreement_id))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _agreement(a: Agreement, warnings: Sequence[Problem]) -> list[str]:
+def _agreement(a: Agreement, warnings: Sequence[Problem], vocabulary: Mapping[str, Metric]) -> list[str]:
     lines = [
         f'<a id="{a.id}"></a>',
         "",
@@ -82,7 +82,7 @@ def _agreement(a: Agreement, warnings: Sequence[Problem]) -> list[str]:
                 f"#### `{r.id}` — {_md(r.title)}",
                 "",
                 f"- {t('explain_source')}: {_md(r.source.article)} — \u201c{_md(r.source.quote)}\u201d",
-                f"- {t('explain_check')}: {r.kind}, {_md(describe.threshold(r, a))}",
+                f"- {t('explain_check')}: {r.kind}, {_md(describe.threshold(r, a, vocabulary))}",
                 f"- {t('explain_scope')}: {_md(describe.scope(r, a))}; "
                 f"{t('explain_periods').lower()}: {_md(describe.periods(r, a))}",
                 f"- {t('explain_trekker')}: {', '.join(_md(party_name(a, p)) for p in r.trekker)}; "

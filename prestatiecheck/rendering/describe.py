@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from prestatiecheck import checks
 from prestatiecheck.checks.base import periods_of, window_of
 from prestatiecheck.i18n import t
-from prestatiecheck.model import Agreement, Rule
+from prestatiecheck.model import Agreement, Metric, Rule
 from prestatiecheck.rendering import formatting as fmt
 
 
@@ -18,7 +19,13 @@ def _pct(value: Any) -> str:
     return fmt.percent(d, places)
 
 
-def threshold(rule: Rule, agreement: Agreement) -> str:
+def _places(value: Decimal, unit: str) -> int:
+    places = max(0, -int(value.normalize().as_tuple().exponent)) if value != value.to_integral_value() else 0
+    return max(places, 2) if unit == "eur" else places
+
+
+def threshold(rule: Rule, agreement: Agreement, vocabulary: Mapping[str, Metric] | None = None) -> str:
+    """The check in words; with the vocabulary, limits are shown in their unit (EUR, years ...)."""
     c = rule.check
     kind = rule.kind
     if kind in ("share", "project_share"):
@@ -44,7 +51,16 @@ def threshold(rule: Rule, agreement: Agreement) -> str:
         )
     if kind in ("value", "count"):
         bound = "max" if c.get("max") is not None else "min"
-        return t(f"describe_value_{bound}", metric=c["metric"], limit=fmt.number(Decimal(str(c[bound]))))
+        metric = (vocabulary or agreement.metrics).get(c["metric"])
+        limit = Decimal(str(c[bound]))
+        unit = metric.unit if metric else ""
+        from prestatiecheck.rendering.present import show_amount
+
+        return t(
+            f"describe_value_{bound}",
+            metric=c["metric"],
+            limit=show_amount(limit, unit, _places(limit, unit)),
+        )
     if kind == "compare":
         return t("describe_compare", left=c["left"], op=c["op"], right=c["right"])
     if kind == "target":

@@ -46,7 +46,7 @@ def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
                         "trekker": list(r.trekker),
                         "article": r.source.article,
                         "quote": r.source.quote,
-                        "threshold": describe.threshold(r, a),
+                        "threshold": describe.threshold(r, a, catalogue.vocabulary(a.id)),
                         "metrics": describe.needed_metrics(r),
                     }
                 )
@@ -62,10 +62,8 @@ def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
                 "|---|---|---|---|---|",
             ]
             for r in a.rules:
-                lines.append(
-                    f"| `{r.id}` | {r.kind} | {_md(r.title)} | {_md(describe.threshold(r, a))} | "
-                    f"{_md(r.source.article)} |"
-                )
+                norm = describe.threshold(r, a, catalogue.vocabulary(a.id))
+                lines.append(f"| `{r.id}` | {r.kind} | {_md(r.title)} | {_md(norm)} | {_md(r.source.article)} |")
             lines.append("")
         return "\n".join(lines)
     from rich.table import Table
@@ -80,7 +78,9 @@ def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
         table.add_column(t("col_norm"), overflow="fold")
         table.add_column(t("col_source"), no_wrap=True)
         for r in a.rules:
-            table.add_row(r.id, r.kind, r.title, describe.threshold(r, a), r.source.article)
+            table.add_row(
+                r.id, r.kind, r.title, describe.threshold(r, a, catalogue.vocabulary(a.id)), r.source.article
+            )
         console.print(table)
     return console.file.getvalue()  # type: ignore[no-any-return]
 
@@ -150,7 +150,7 @@ def explain(catalogue: Catalogue, rule: Rule) -> str:
         f"{t('explain_quote')}: \u201c{rule.source.quote}\u201d",
         f"{t('explain_trekker')}: {', '.join(party_name(agreement, p) for p in rule.trekker)}",
         f"{t('explain_obligation')}: {t('obligation_' + rule.obligation)}",
-        f"{t('explain_check')}: {rule.kind} — {describe.threshold(rule, agreement)}",
+        f"{t('explain_check')}: {rule.kind} — {describe.threshold(rule, agreement, vocabulary)}",
         f"{t('explain_scope')}: {describe.scope(rule, agreement)}",
         f"{t('explain_periods')}: {describe.periods(rule, agreement)}",
         f"{t('explain_figures')}:",
