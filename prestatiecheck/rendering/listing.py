@@ -63,7 +63,8 @@ def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
             ]
             for r in a.rules:
                 norm = describe.threshold(r, a, catalogue.vocabulary(a.id))
-                lines.append(f"| `{r.id}` | {r.kind} | {_md(r.title)} | {_md(norm)} | {_md(r.source.article)} |")
+                cells = [f"`{r.id}`", r.kind, _md(r.title), _md(norm), _md(r.source.article)]
+                lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
         return "\n".join(lines)
     from rich.table import Table
