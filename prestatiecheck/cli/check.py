@@ -18,7 +18,7 @@ from prestatiecheck.cli.common import (
     output_options,
     render,
 )
-from prestatiecheck.cli.report import history_options, history_path, save_results
+from prestatiecheck.cli.report import check_history, history_options, history_path, save_results
 
 
 def register(cli: click.Group) -> None:
@@ -102,6 +102,9 @@ def register(cli: click.Group) -> None:
     ) -> None:
         from prestatiecheck.pipeline import CheckOptions, run_check
 
+        history_file = history_path(history, no_history, None)
+        if history_file is not None:
+            check_history(history_file)  # a damaged history: exit 2 before anything is shown
         evaluation = run_check(
             CheckOptions(
                 figures=[Path(f) for f in figures],
@@ -115,6 +118,6 @@ def register(cli: click.Group) -> None:
         for notice in evaluation.notices:
             click.echo(str(notice), err=True)
         emit(render(evaluation, fmt, color=color, quiet=quiet, output=output), output)
-        if results_json or (history and not no_history):
-            save_results(evaluation, themes, parties, results_json, history_path(history, no_history, None))
+        if results_json or history_file is not None:
+            save_results(evaluation, themes, parties, results_json, history_file)
         finish(evaluation.results, fail_on)

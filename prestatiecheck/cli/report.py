@@ -294,6 +294,13 @@ def save_results(
         produce.write(Path(results_json), results.dumps(doc))
         click.echo(t("written_to", path=results_json), err=True)
     if history is not None:
-        store.read(history)  # a damaged history is reported, never appended to blindly
+        store.read(history)  # read again just before appending: never append to a damaged file
         produce.append_history(history, store.records_for(doc))
         click.echo(t("report_history_written", path=history), err=True)
+
+
+def check_history(path: Path) -> None:
+    """Read the whole history store now, so a damaged line stops the run before it shows anything."""
+    from prestatiecheck.reporting import history as store
+
+    store.read(path)

@@ -173,3 +173,12 @@ def test_previous_skips_own_run_other_agreements_and_later_as_of(tmp_path: Path)
     assert history.previous(runs, "x", run="d", as_of=date(2023, 2, 1)).run == "a"  # type: ignore[union-attr]
     assert history.previous(runs, "x", run="e", as_of=date(2023, 3, 1)).run == "d"  # type: ignore[union-attr]
     assert history.previous(runs, "z", run="e", as_of=date(2023, 3, 1)) is None
+
+
+def test_check_with_damaged_history_stops_before_output(invoke, tmp_path: Path) -> None:
+    store = tmp_path / "h.jsonl"
+    store.write_text("{oops\n", encoding="utf-8")
+    result = invoke("check", *mini_args("--history", str(store)))
+    assert result.exit_code == 2
+    assert "h.jsonl:1:" in result.stderr and result.stdout == ""
+    assert store.read_text(encoding="utf-8") == "{oops\n"
