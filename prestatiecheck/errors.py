@@ -37,5 +37,9 @@ class ConfigError(InputError):
     """A configuration file or environment setting is invalid."""
 
 
+class TemplateError(InputError):
+    """A report template (shipped or from --template-dir) cannot be rendered: no report is written."""
+
+
 class DeliveryError(PrestatiecheckError):
     """A report was written but could not be delivered (e-mail)."""

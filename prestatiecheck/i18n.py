@@ -895,3 +895,13 @@ MESSAGES.update(
         ),
     }
 )
+
+# A report template that cannot be rendered: nothing is written.
+MESSAGES.update(
+    {
+        "template_problems_found": (
+            "{count} fout(en) in het sjabloon; er is geen rapport geschreven.",
+            "{count} error(s) in the template; no report was written.",
+        ),
+    }
+)

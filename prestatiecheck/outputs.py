@@ -9,6 +9,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
 
@@ -21,6 +30,9 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); a report on a shared drive should get the
+        # permissions any new file gets (the umask), or keep those of the file it replaces.
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, str):
                 handle.write(data.encode("utf-8"))

@@ -130,3 +130,22 @@ def test_streamed_json_is_one_valid_document(count: int, tmp_path) -> None:  # t
     assert len(document["results"]) == count
     assert sum(document["summary"].values()) == count
     assert target.read_text(encoding="utf-8") == json_output.render(evaluation, options)
+
+
+def test_atomic_writes_follow_the_umask_and_keep_existing_permissions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from prestatiecheck.outputs import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.txt"
+        write_atomic(new, "x")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        write_atomic(kept, "new")
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text() == "new"
+    finally:
+        os.umask(old)

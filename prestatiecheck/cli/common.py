@@ -45,7 +45,13 @@ class Group(click.Group):
         except errors.InputError as e:
             lines = [str(p) for p in e.problems]
             errors_count = sum(1 for p in e.problems if p.severity == "error")
-            key = "config_problems_found" if isinstance(e, errors.ConfigError) else "problems_found"
+            key = (
+                "config_problems_found"
+                if isinstance(e, errors.ConfigError)
+                else "template_problems_found"
+                if isinstance(e, errors.TemplateError)
+                else "problems_found"
+            )
             lines.append(t(key, count=errors_count))
             raise PrestatiecheckError("\n".join(lines), exitcodes.INVALID) from None
         except errors.UsageError as e:
@@ -238,7 +244,7 @@ def render(
     from prestatiecheck.rendering.options import RenderOptions
     from prestatiecheck.terminal import can_encode, use_color, width
 
-    stream = click.get_text_stream("stdout")
+    stream = sys.stdout  # (click.get_text_stream is deprecated from click 8.5)
     to_terminal = output is None
     options = RenderOptions(
         color=fmt_name == "table" and to_terminal and use_color(color, stream),

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from prestatiecheck.errors import InputError, UsageError
+from prestatiecheck.errors import TemplateError, UsageError
 from prestatiecheck.i18n import t
 from prestatiecheck.loading.resources import display_path
 from prestatiecheck.model import Location, Problem
@@ -67,7 +67,7 @@ def _where(e: BaseException, fallback: str) -> Location:
 
 
 def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) -> str:
-    """One report as text (html, md, txt). Template errors are InputErrors naming file and line."""
+    """One report as text (html, md, txt). Template errors are TemplateErrors naming file and line."""
     import jinja2
     from jinja2.exceptions import SecurityError
 
@@ -77,19 +77,25 @@ def render(context: dict[str, Any], fmt: str, template_dir: Path | None = None) 
     try:
         return str(env.get_template(name).render(**context))
     except SecurityError as e:
-        raise InputError([Problem(_where(e, fallback), t("report_template_unsafe", reason=str(e)))]) from None
+        raise TemplateError(
+            [Problem(_where(e, fallback), t("report_template_unsafe", reason=str(e)))]
+        ) from None
     except jinja2.TemplateSyntaxError as e:
-        raise InputError(
+        raise TemplateError(
             [Problem(_where(e, fallback), t("report_template_syntax", reason=e.message))]
         ) from None
     except jinja2.TemplateError as e:
-        raise InputError([Problem(_where(e, fallback), t("report_template_error", reason=str(e)))]) from None
+        raise TemplateError(
+            [Problem(_where(e, fallback), t("report_template_error", reason=str(e)))]
+        ) from None
     except Exception as e:
         if template_dir is None:
             raise  # a shipped template failing is a bug of ours: exit 4, traceback with --debug
         # A user template's mistake (a wrong key for t(), a division by zero, ...): name file and line.
         reason = f"{type(e).__name__}: {e}"
-        raise InputError([Problem(_where(e, fallback), t("report_template_error", reason=reason))]) from None
+        raise TemplateError(
+            [Problem(_where(e, fallback), t("report_template_error", reason=reason))]
+        ) from None
 
 
 def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:

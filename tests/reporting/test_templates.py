@@ -112,3 +112,38 @@ def test_user_template_mistakes_are_input_errors(report, tmp_path: Path, body: s
     result = report("--format", "txt", "--template-dir", str(folder))
     assert result.exit_code == 2, result.stderr
     assert "report.txt.j2:2" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_template_error_says_no_report_was_written(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from prestatiecheck.cli import cli
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "report.md.j2").write_text("{% for x in %}", encoding="utf-8")
+    mini = __import__("pathlib").Path(__file__).parents[1] / "fixtures" / "mini"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "report",
+            "--agreements",
+            str(mini / "agreements.yaml"),
+            "-a",
+            "mini-2022-2023",
+            "-f",
+            str(mini / "figures.csv"),
+            "--as-of",
+            "2024-04-15",
+            "--format",
+            "md",
+            "--output",
+            str(tmp_path / "out"),
+            "--template-dir",
+            str(templates),
+            "--no-history",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "er is geen rapport geschreven" in result.stderr
+    assert not list((tmp_path / "out").glob("*.md")) if (tmp_path / "out").exists() else True
