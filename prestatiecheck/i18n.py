@@ -905,3 +905,23 @@ MESSAGES.update(
         ),
     }
 )
+
+# Excel figures in and results out (loading/xlsx.py, rendering/xlsx_output.py)
+MESSAGES.update(
+    {
+        "xlsx_encrypted_or_xls": ("dit bestand is met een wachtwoord beveiligd of is een oud Excel-bestand (.xls); haal het wachtwoord weg of sla het op als Excel-werkmap (.xlsx)", "this workbook is password-protected or an old Excel file (.xls); remove the password or save it as an Excel workbook (.xlsx)"),
+        "xlsx_looks_like_text": ("dit is geen Excel-werkmap maar tekst; is het een CSV-bestand met de extensie .xlsx? Geef het dan de extensie .csv", "this is not an Excel workbook but text; is it a CSV file named .xlsx? Then name it .csv"),
+        "xlsx_not_a_workbook": ("dit is geen Excel-werkmap (.xlsx); sla het bestand in Excel of LibreOffice op als Excel-werkmap", "this is not an Excel workbook (.xlsx); save it from Excel or LibreOffice as an Excel workbook"),
+        "xlsx_corrupt": ("de Excel-werkmap is beschadigd en kan niet gelezen worden ({reason}); open en bewaar het bestand opnieuw in Excel of LibreOffice", "the Excel workbook is damaged and cannot be read ({reason}); open and save it again in Excel or LibreOffice"),
+        "xlsx_no_header": ("geen blad met de kopregel period, party, metric, value (bladen: {sheets}):", "no sheet with the header period, party, metric, value (sheets: {sheets}):"),
+        "xlsx_empty": ("de werkmap bevat geen gegevens (bladen: {sheets})", "the workbook holds no data (sheets: {sheets})"),
+        "xlsx_formula_uncached": ("de formule {formula} heeft geen opgeslagen uitkomst (het bestand is nooit in Excel of LibreOffice geopend en bewaard); open en bewaar het bestand, of typ het getal in", "the formula {formula} has no saved result (the file was never opened and saved in Excel or LibreOffice); open and save the file, or type the number"),
+        "xlsx_error_value": ("de cel bevat de foutwaarde {value}; verbeter de formule of typ het getal in", "the cell holds the error value {value}; fix the formula or type the number"),
+        "xlsx_boolean": ("de cel bevat {value} (een ja/nee-waarde), geen cijfer", "the cell holds {value} (a yes/no value), not a figure"),
+        "xlsx_true": ("WAAR", "TRUE"),
+        "xlsx_false": ("ONWAAR", "FALSE"),
+        "xlsx_value_point_in_text": ("'{value}' staat als tekst in de cel met een decimale punt; bedoelt u {suggestion}? (of typ het als getal)", "'{value}' is text in the cell with a decimal point; did you mean {suggestion}? (or type it as a number)"),
+        "xlsx_output_required": ("--format xlsx schrijft een Excel-bestand; geef met --output de bestandsnaam op", "--format xlsx writes an Excel file; name it with --output"),
+        "xlsx_binary_to_terminal": ("een Excel-bestand kan niet naar de terminal; gebruik --output", "an Excel file cannot go to the terminal; use --output"),
+    }
+)

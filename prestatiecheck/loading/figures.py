@@ -44,6 +44,12 @@ class RawRow:
     project: Any = None
     note: Any = None
     value_location: Location | None = None
+    # Spreadsheets: where each column's cell is, e.g. (("metric", Location(... cell="C14")),).
+    cells: tuple[tuple[str, Location], ...] = ()
+
+    def at(self, column: str) -> Location:
+        """The cell of one column (a spreadsheet names it), else the row's location."""
+        return next((loc for name, loc in self.cells if name == column), self.location)
 
 
 @dataclass
@@ -222,7 +228,16 @@ def read_yaml(path: Path, shown: str) -> RawFigures:
     return RawFigures(rows, problems)
 
 
+def read_xlsx(path: Path, shown: str) -> RawFigures:
+    """Excel workbooks; openpyxl is imported only when one is read."""
+    from prestatiecheck.loading import xlsx
+
+    return xlsx.read_xlsx(path, shown)
+
+
 READERS: dict[str, Callable[[Path, str], RawFigures]] = {
+    ".xlsx": read_xlsx,
+    ".xlsm": read_xlsx,
     ".csv": read_csv,
     ".txt": read_csv,
     ".tsv": read_csv,

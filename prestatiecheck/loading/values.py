@@ -50,13 +50,14 @@ def parse_number(raw: Any, style: str, unit: str) -> Decimal:
         text = text[:-1].strip()
     if " " in text and re.fullmatch(r"[-+]?\d{1,3}( \d{3})+([.,]\d+)?", text):
         raise ValueProblem(t("value_space_grouping", value=raw, suggestion=text.replace(" ", "")))
-    if style == "comma":
+    if style in ("comma", "cell"):  # "cell": text typed in a (Dutch) spreadsheet cell
         if _COMMA.match(text):
             return Decimal(text.replace(",", "."))
         if _COMMA_GROUPED.match(text):
             return Decimal(text.replace(".", "").replace(",", "."))
         if _POINT.match(text):
-            raise ValueProblem(t("value_point_in_comma_file", value=raw, suggestion=text.replace(".", ",")))
+            key = "xlsx_value_point_in_text" if style == "cell" else "value_point_in_comma_file"
+            raise ValueProblem(t(key, value=raw, suggestion=text.replace(".", ",")))
     else:
         if _POINT.match(text):
             return Decimal(text)

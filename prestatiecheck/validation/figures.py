@@ -57,7 +57,7 @@ def convert_rows(
         if agreement_id not in known_ids:
             out.problems.append(
                 Problem(
-                    row.location,
+                    row.at("agreement"),
                     t("unknown_agreement_row", agreement=agreement_id)
                     + did_you_mean(agreement_id, known_ids),
                 )
@@ -85,7 +85,7 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
     try:
         period: Period | None = parse_period(row.period)
     except PeriodError:
-        problems.append(Problem(row.location, t("figures_bad_period", value=row.period)))
+        problems.append(Problem(row.at("period"), t("figures_bad_period", value=row.period)))
         period, ok = None, False
     party = _text(row.party)
     if party is not None and party.casefold() in JOINT_WORDS:
@@ -93,7 +93,7 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
     if party is not None and party not in agreement.party_ids:
         problems.append(
             Problem(
-                row.location,
+                row.at("party"),
                 t("figures_unknown_party", party=party, agreement=agreement_id)
                 + did_you_mean(party, agreement.party_ids),
             )
@@ -104,7 +104,7 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
     if metric is None:
         problems.append(
             Problem(
-                row.location,
+                row.at("metric"),
                 t("figures_unknown_metric", metric=metric_name or "")
                 + did_you_mean(metric_name or "", vocabulary),
             )
