@@ -15,11 +15,11 @@ from collections.abc import Sequence
 import click
 
 from prestatiecheck import __version__
-from prestatiecheck.cli import check, deadlines, explain, listing, report, validate
+from prestatiecheck.cli import check, deadlines, explain, listing, report, template, validate
 from prestatiecheck.cli.common import Group, exit_codes_help, h
 from prestatiecheck.i18n import set_language
 
-COMMANDS = [check, validate, listing, explain, deadlines, report]
+COMMANDS = [check, validate, listing, explain, deadlines, report, template]
 
 
 def build_cli() -> click.Group:

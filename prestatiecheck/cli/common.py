@@ -210,8 +210,8 @@ def exit_codes_help() -> str:
     return "\n".join(lines)
 
 
-def emit(text: str | Iterable[str], output: str | None) -> None:
-    """Text (or text chunks, written as they come) to a file, atomically, or to stdout."""
+def emit(text: str | bytes | Iterable[str], output: str | None) -> None:
+    """Text (or text chunks, written as they come, or a binary file) to a file, atomically, or to stdout."""
     if output:
         from prestatiecheck.outputs import write_atomic
 
@@ -222,6 +222,8 @@ def emit(text: str | Iterable[str], output: str | None) -> None:
                 t("output_failed", path=output, reason=e.strerror or str(e)), exitcodes.INVALID
             ) from None
         click.echo(t("written_to", path=output), err=True)
+    elif isinstance(text, bytes):  # a binary file (xlsx) never goes to a terminal
+        raise PrestatiecheckError(t("xlsx_binary_to_terminal"), exitcodes.INVALID)
     elif not isinstance(text, str):
         for chunk in text:
             click.echo(chunk, nl=False)
@@ -238,7 +240,7 @@ def finish(results: Sequence[Any], fail_on: str) -> NoReturn:
 
 def render(
     evaluation: Any, fmt_name: str, *, color: str, quiet: bool, output: str | None, title: str | None = None
-) -> str | Iterator[str]:
+) -> str | bytes | Iterator[str]:
     """The rendered text; a renderer that can stream (``chunks``) gives its text piece by piece."""
     from prestatiecheck import rendering
     from prestatiecheck.rendering.options import RenderOptions

@@ -1,0 +1,179 @@
+"""The fill-in template as an Excel workbook, made for the people who fill it in.
+
+Sheet 1 holds the rows: the figure columns first (period, party, metric, value,
+note), then greyed explanations. Only the value and note cells (and project,
+where a rule asks per project) are open; the sheet is protected without a
+password, so a user who must add rows can lift it (Review > Unprotect Sheet).
+Each value cell has a data validation fitting its unit. Sheet 2 explains the
+agreement's checks in words.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from prestatiecheck.i18n import t
+from prestatiecheck.rendering import describe
+from prestatiecheck.templating import EXPLANATION_COLUMNS, Template, TemplateRow, cell_texts, header
+
+HEADER_FILL = "1F4E79"
+EXPLANATION_FILL = "EDEDED"
+EXPLANATION_FONT = "595959"
+OPEN_FILL = "FFF9DB"  # the cells to fill in: a light yellow
+WIDTHS = {
+    "period": 11, "party": 14, "metric": 34, "value": 14, "note": 30, "project": 20,
+    "party_name": 22, "meaning": 60, "unit": 24, "rules": 48, "article": 18, "agreement": 20,
+}  # fmt: skip
+OPEN_COLUMNS = ("value", "note", "project")
+NUMBER_FORMATS = {"date": "yyyy-mm-dd", "eur": "#,##0.00"}
+MIN_DATE, MAX_DATE = "DATE(1990,1,1)", "DATE(2100,12,31)"
+
+
+def render(template: Template) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = t("template_sheet_figures")
+    columns = template.columns()
+    letters = {c: get_column_letter(i) for i, c in enumerate(columns, 1)}
+    sheet.append([header(c) for c in columns])
+    bold_white = Font(bold=True, color="FFFFFF")
+    for column in columns:
+        cell = sheet[f"{letters[column]}1"]
+        cell.font = bold_white
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        sheet.column_dimensions[letters[column]].width = WIDTHS.get(column, 16)
+    sheet[f"{letters['value']}1"].comment = Comment(t("template_value_comment"), "prestatiecheck")
+    grey = PatternFill("solid", fgColor=EXPLANATION_FILL)
+    grey_font = Font(color=EXPLANATION_FONT)
+    open_fill = PatternFill("solid", fgColor=OPEN_FILL)
+    unlocked = Protection(locked=False)
+    validations = _validations(DataValidation)
+    for number, row in enumerate(template.rows, 2):
+        texts = cell_texts(template, row)
+        sheet.append([texts[c] for c in columns])
+        for column in columns:
+            cell = sheet[f"{letters[column]}{number}"]
+            if column in OPEN_COLUMNS and (column != "project" or row.per_project):
+                cell.protection = unlocked
+                cell.fill = open_fill
+            elif column in EXPLANATION_COLUMNS or column == "agreement":
+                cell.fill = grey
+                cell.font = grey_font
+                cell.alignment = Alignment(vertical="top", wrap_text=column in ("meaning", "rules"))
+        value_cell = sheet[f"{letters['value']}{number}"]
+        value_cell.number_format = NUMBER_FORMATS.get(row.metric.unit, "General")
+        validations[_validation_kind(row)].add(value_cell)
+    for validation in validations.values():
+        if validation.sqref:
+            sheet.add_data_validation(validation)
+    sheet.freeze_panes = f"{letters['value']}2"
+    last = get_column_letter(len(columns))
+    sheet.auto_filter.ref = f"A1:{last}{len(template.rows) + 1}"
+    sheet.protection.sheet = True
+    # Protected, yet sorting, filtering and resizing still work; no password.
+    sheet.protection.autoFilter = False
+    sheet.protection.sort = False
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    _explanation_sheet(workbook.create_sheet(t("template_sheet_explanation")), template, Font, Alignment)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _validation_kind(row: TemplateRow) -> str:
+    unit = row.metric.unit
+    if unit == "count":
+        return "count_signed" if row.metric.signed else "count"
+    if unit == "date":
+        return "date"
+    return "decimal_signed" if row.metric.signed else "decimal"
+
+
+def _validations(data_validation: Any) -> dict[str, Any]:
+    def make(kind: str, operator: str, first: str, second: str | None, key: str) -> Any:
+        validation = data_validation(
+            type=kind, operator=operator, formula1=first, formula2=second, allow_blank=True
+        )
+        validation.error = t(key)
+        validation.errorTitle = t("template_validation_title")
+        validation.prompt = t(key)
+        validation.showErrorMessage = True
+        validation.showInputMessage = True
+        return validation
+
+    return {
+        "count": make("whole", "greaterThanOrEqual", "0", None, "template_validation_count"),
+        "count_signed": make("whole", "between", "-1000000000", "1000000000", "template_validation_whole"),
+        "date": make("date", "between", MIN_DATE, MAX_DATE, "template_validation_date"),
+        "decimal": make("decimal", "greaterThanOrEqual", "0", None, "template_validation_decimal"),
+        "decimal_signed": make(
+            "decimal", "between", "-1000000000000", "1000000000000", "template_validation_decimal_signed"
+        ),
+    }
+
+
+def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any) -> None:
+    agreement = template.agreement
+    sheet.column_dimensions["A"].width = 10
+    sheet.column_dimensions["B"].width = 40
+    sheet.column_dimensions["C"].width = 60
+    sheet.column_dimensions["D"].width = 30
+    sheet.column_dimensions["E"].width = 16
+    sheet.column_dimensions["F"].width = 60
+    sheet.append([agreement.title])
+    sheet["A1"].font = font(bold=True, size=14)
+    party = agreement.party(template.party) if template.party else None
+    facts = [
+        (t("template_about_agreement"), agreement.id),
+        (t("template_about_period"), template.period.label if template.period else agreement.period.label),
+        (t("template_about_party"), party.name if party else t("template_all_parties")),
+        (t("template_about_rows"), str(len(template.rows))),
+    ]
+    for label, value in facts:
+        sheet.append([label, value])
+    sheet.append([])
+    sheet.append([t("template_how_title")])
+    sheet.cell(sheet.max_row, 1).font = font(bold=True)
+    for key in ("template_how_value", "template_how_numbers", "template_how_dates", "template_how_joint"):
+        sheet.append(["•", t(key)])
+        sheet.cell(sheet.max_row, 2).alignment = alignment(wrap_text=False)
+    if template.has_projects:
+        sheet.append(["•", t("template_how_projects")])
+    sheet.append(["•", t("template_how_check", agreement=agreement.id)])
+    sheet.append([])
+    sheet.append([t("template_rules_title")])
+    sheet.cell(sheet.max_row, 1).font = font(bold=True)
+    heading = [
+        t("template_rules_ref"),
+        t("template_rules_rule"),
+        t("template_rules_check"),
+        t("template_rules_scope"),
+        t("template_rules_periods"),
+        t("template_rules_source"),
+    ]
+    sheet.append(heading)
+    for column in range(1, len(heading) + 1):
+        sheet.cell(sheet.max_row, column).font = font(bold=True)
+    for rule in template.rules:
+        source = f"{t('article_word')} {rule.source.article}: “{rule.source.quote.strip()}”"
+        sheet.append(
+            [
+                rule.ref,
+                rule.title,
+                describe.threshold(rule, agreement, template.metrics),
+                describe.scope(rule, agreement),
+                describe.periods(rule, agreement),
+                source,
+            ]
+        )
+        for column in (2, 3, 4, 6):
+            sheet.cell(sheet.max_row, column).alignment = alignment(wrap_text=True, vertical="top")
