@@ -984,3 +984,34 @@ MESSAGES.update(
         "template_text_title": ("Invulbestand {title}, {period}, {party}", "Fill-in template {title}, {period}, {party}"),
     }
 )
+
+# Results as an Excel workbook (rendering/xlsx_output.py)
+MESSAGES.update(
+    {
+        "xlsx_sheet_results": ("Resultaten", "Results"),
+        "xlsx_sheet_summary": ("Samenvatting", "Summary"),
+        "xlsx_col_agreement": ("Afspraken", "Agreement"),
+        "xlsx_col_ref": ("Nr.", "Ref"),
+        "xlsx_col_title": ("Afspraak", "Afspraak"),
+        "xlsx_col_theme": ("Thema", "Theme"),
+        "xlsx_col_party": ("Partij", "Party"),
+        "xlsx_col_project": ("Project", "Project"),
+        "xlsx_col_period": ("Periode", "Period"),
+        "xlsx_col_status": ("Status", "Status"),
+        "xlsx_col_value": ("Waarde", "Value"),
+        "xlsx_col_norm": ("Norm", "Norm"),
+        "xlsx_col_limit": ("Grens", "Limit"),
+        "xlsx_col_expected": ("Verwacht", "Expected"),
+        "xlsx_col_unit": ("Eenheid", "Unit"),
+        "xlsx_col_provisional": ("Voorlopig", "Provisional"),
+        "xlsx_col_message": ("Toelichting", "Explanation"),
+        "xlsx_col_article": ("Artikel", "Article"),
+        "xlsx_col_notes": ("Opmerkingen bij de cijfers", "Notes with the figures"),
+        "xlsx_col_rule": ("Regel-id", "Rule id"),
+        "xlsx_col_status_code": ("Statuscode", "Status code"),
+        "xlsx_yes": ("ja", "yes"),
+        "xlsx_no": ("nee", "no"),
+        "xlsx_total": ("Totaal", "Total"),
+        "xlsx_notices": ("Meldingen bij de cijfers", "Notices about the figures"),
+    }
+)

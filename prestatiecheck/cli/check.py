@@ -38,8 +38,8 @@ def register(cli: click.Group) -> None:
         required=True,
         type=click.Path(),
         help=h(
-            "Cijferbestand (CSV, YAML); meerdere keren toegestaan.",
-            "Figures file (CSV, YAML); may be given several times.",
+            "Cijferbestand (CSV, YAML, XLSX); meerdere keren toegestaan.",
+            "Figures file (CSV, YAML, XLSX); may be given several times.",
         ),
     )
     @click.option(
@@ -70,7 +70,7 @@ def register(cli: click.Group) -> None:
             "Alleen dit thema; meerdere keren toegestaan.", "Only this theme; may be given several times."
         ),
     )
-    @output_options(CHECK_FORMATS)
+    @output_options((*CHECK_FORMATS, "xlsx"))
     @click.option(
         "--results-json",
         "results_json",
@@ -102,6 +102,11 @@ def register(cli: click.Group) -> None:
     ) -> None:
         from prestatiecheck.pipeline import CheckOptions, run_check
 
+        if fmt == "xlsx" and not output:
+            from prestatiecheck.errors import UsageError
+            from prestatiecheck.i18n import t
+
+            raise UsageError(t("xlsx_output_required"))
         history_file = history_path(history, no_history, None)
         if history_file is not None:
             check_history(history_file)  # a damaged history: exit 2 before anything is shown

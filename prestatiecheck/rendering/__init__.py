@@ -1,6 +1,6 @@
 """Showing results: one renderer per output format behind one interface.
 
-A renderer is a function ``render(evaluation, options) -> str``; ``RENDERERS``
+A renderer is a function ``render(evaluation, options) -> str`` (bytes for xlsx); ``RENDERERS``
 maps the ``--format`` names to the modules that provide it.
 """
 
@@ -14,6 +14,7 @@ RENDERERS: dict[str, str] = {
     "json": "prestatiecheck.rendering.json_output",
     "csv": "prestatiecheck.rendering.csv_output",
     "markdown": "prestatiecheck.rendering.markdown",
+    "xlsx": "prestatiecheck.rendering.xlsx_output",  # bytes: needs --output
 }
 
 
