@@ -41,7 +41,10 @@ class Period:
         return self.end < as_of
 
     def parts(self) -> list[list[Period]]:
-        """The ways this period splits into smaller ones, finest last."""
+        """The ways this period splits into smaller ones, finest last (do not modify the lists)."""
+        return _parts(self)
+
+    def _make_parts(self) -> list[list[Period]]:
         if self.kind == "window":
             return [[year(y) for y in self.years]]
         if self.kind == "year":
@@ -107,6 +110,11 @@ def parse_period(raw: Any) -> Period:
     if isinstance(raw, bool) or raw is None:
         raise PeriodError(repr(raw))
     return _parse_text(str(raw).strip())
+
+
+@lru_cache(maxsize=4096)
+def _parts(period: Period) -> list[list[Period]]:
+    return period._make_parts()
 
 
 @lru_cache(maxsize=1024)
