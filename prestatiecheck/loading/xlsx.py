@@ -91,7 +91,9 @@ def read_xlsx(path: Path, shown: str) -> RawFigures:
         for r, c in formulas:
             formula = rows[r - 1][c - 1].value
             cached = cached_rows[r - 1][c - 1] if c <= len(cached_rows[r - 1]) else Cell(None, "n", "")
-            if cached.value is None:
+            # A formula that gives "" (=ALS(...;"";...)) is saved as an empty text result ("str"):
+            # not supplied. No saved result at all reads as an empty number cell.
+            if cached.value is None and cached.kind != "str":
                 cached = Cell(None, "uncached", "", formula=str(formula))
             rows[r - 1] = (*rows[r - 1][: c - 1], cached, *rows[r - 1][c:])
     return _rows(rows, title, header_row, columns, shown)
