@@ -1,0 +1,341 @@
+"""Prestatieafspraken Amersfoort 2021: the rule file, the example figures, boundaries.
+
+The example figures (examples/amersfoort-2021.csv) are the monitor as a policy officer has it
+in spring 2022: the stock mutations of 2020 and 2021 (tabel 1 window), the lettings of 2021 and
+the dates of the 2021 deliverables. As of 2022-05-01 the window 2020-2021 of afspraak 6 is over,
+the 2021-2030 growth ambition (afspraak 9) and the 2022-2023 expansion (afspraak 14) still run,
+and the 2022 deliverables (24-analyse, 65) are still to come.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from prestatiecheck.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+AGREEMENT = "amersfoort-2021"
+RULES = ROOT / "rules" / f"{AGREEMENT}.yaml"
+EXAMPLE = ROOT / "examples" / f"{AGREEMENT}.csv"
+AS_OF = "2022-05-01"
+CORPORATIONS = ["alliantie", "portaal", "omnia-wonen"]
+HEADER = "period,party,metric,value,note\n"
+
+
+def run_check(figures: Path, as_of: str = AS_OF) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "check",
+            "--agreement",
+            AGREEMENT,
+            "--figures",
+            str(figures),
+            "--as-of",
+            as_of,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    return json.loads(result.stdout)["results"]
+
+
+def pick(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
+    found = [
+        r
+        for r in results
+        if r["rule"] == f"{AGREEMENT}/{ref}"
+        and r["party"] == party
+        and (period is None or r["period"] == period)
+    ]
+    assert len(found) == 1, f"{ref} {party} {period}: {[(r['party'], r['period']) for r in found]}"
+    return found[0]
+
+
+def status(
+    results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None
+) -> str:
+    return pick(results, ref, party, period)["status"]
+
+
+def value(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
+    raw = pick(results, ref, party, period)["value"]
+    return raw if raw is None or isinstance(raw, str) else Decimal(str(raw))
+
+
+def small(tmp_path: Path, rows: str, name: str = "figures.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def example() -> list[dict[str, Any]]:
+    return run_check(EXAMPLE)
+
+
+# ---------------------------------------------------------------- the rule file
+
+
+def test_the_rule_file_validates_without_errors() -> None:
+    result = CliRunner().invoke(cli, ["validate", "--agreement", AGREEMENT], catch_exceptions=False)
+    own = [line for line in (result.stdout + result.stderr).splitlines() if f"{AGREEMENT}.yaml" in line]
+    assert own == [], own
+
+
+def test_fixed_rule_ids_and_their_checks() -> None:
+    rules = {str(r["ref"]): r for r in yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]}
+    six = rules["6"]["check"]
+    assert six["kind"] == "target" and six["metric"] == "netto_toename"
+    assert str(six["window"]) == "2020-2021"
+    assert set(six["parties"]) == set(CORPORATIONS) and set(six["scope"]) == {"party", "joint"}
+    assert rules["6"]["obligation"] == "resultaat"
+    twenty = rules["20"]["check"]
+    assert twenty["kind"] == "share" and twenty["max"] == 50 and "margin" not in twenty
+    assert (twenty["numerator"], twenty["denominator"]) == ("verhuringen_urgent", "verhuringen_totaal")
+    assert set(twenty["scope"]) == {"party", "joint"}
+    two = rules["2"]["check"]
+    assert two["kind"] == "deadline" and two["evidence"] == "aanlevering_woningmarktmonitor"
+    assert two["due"] == "vóór 1 april" and two["recurrence"] == "yearly" and two["scope"] == ["party"]
+
+
+def test_tabel_1_reads_consistently() -> None:
+    """With -106 read as -10 (footnote 6) and -17 as -1 (footnote 7) every row adds up."""
+    table = yaml.safe_load(RULES.read_text(encoding="utf-8"))["tables"][0]
+    rows = table["rows"]
+    assert rows["verkoop"] == [-100, -40, -10, -150]
+    assert rows["liberalisatie"] == [-53, -10, -1, -64]
+    for name, numbers in rows.items():
+        assert sum(numbers[:-1]) == numbers[-1], name
+    parts = ["toevoeging_permanent", "deliberalisatie", "sloop", "verkoop", "liberalisatie"]
+    for col in range(4):
+        assert sum(rows[p][col] for p in parts) == rows["permanente_netto_groei_inclusief_sloop"][col]
+    assert rows["permanente_netto_groei_inclusief_sloop"][-1] == 301
+
+
+def test_list_and_explain_work_for_the_fixed_rules() -> None:
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["list", "-a", AGREEMENT], catch_exceptions=False)
+    assert listed.exit_code == 0
+    for ref in ("2", "6", "20"):
+        shown = runner.invoke(cli, ["explain", f"{AGREEMENT}/{ref}"], catch_exceptions=False)
+        assert shown.exit_code == 0, shown.output
+
+
+# ---------------------------------------------------------------- the example figures
+
+
+def test_example_shows_every_status(example) -> None:  # type: ignore[no-untyped-def]
+    counts = Counter(r["status"] for r in example)
+    assert set(counts) == {"met", "at_risk", "not_met", "no_data", "pending"}, counts
+
+
+def test_rule_6_net_growth_2020_2021(example) -> None:  # type: ignore[no-untyped-def]
+    # Alliantie 492 + 18 - 174 - 78 - 47 = 211 >= 210
+    assert value(example, "6", "alliantie") == 211
+    assert status(example, "6", "alliantie") == "met"
+    # Portaal 78 - 35 - 9 = 34 < 48: two deliveries slipped into 2022
+    assert value(example, "6", "portaal") == 34
+    assert status(example, "6", "portaal") == "not_met"
+    assert value(example, "6", "omnia-wonen") == 49
+    assert status(example, "6", "omnia-wonen") == "met"
+    joint = pick(example, "6", None)
+    assert joint["period"] == "2020-2021"
+    assert value(example, "6", None) == 294
+    assert joint["status"] == "not_met"
+
+
+def test_rule_6_temporary_and_tabel_1_components(example) -> None:  # type: ignore[no-untyped-def]
+    assert status(example, "6-tijdelijk", "portaal") == "met"
+    assert status(example, "6-tijdelijk", None) == "met"
+    assert status(example, "tabel-1-toevoegingen", "omnia-wonen") == "met"
+    assert status(example, "tabel-1-toevoegingen", "alliantie") == "not_met"
+    # exactly the printed 174 demolitions: a ceiling, met
+    assert value(example, "tabel-1-sloop", "alliantie") == 174
+    assert status(example, "tabel-1-sloop", "alliantie") == "met"
+    assert status(example, "tabel-1-verkoop", None) == "met"
+    assert status(example, "tabel-1-liberalisatie", "omnia-wonen") == "met"
+    assert status(example, "7", "portaal") == "not_met"
+
+
+def test_rule_20_urgent_share_2021(example) -> None:  # type: ignore[no-untyped-def]
+    assert status(example, "20", "alliantie", "2021") == "met"  # 520 / 1180 = 44.1%
+    assert status(example, "20", "portaal", "2021") == "at_risk"  # 300 / 610 = 49.2%
+    assert status(example, "20", "omnia-wonen", "2021") == "not_met"  # 140 / 260 = 53.8%
+    assert status(example, "20", None, "2021") == "met"  # 960 / 2050 = 46.8%
+    assert round(value(example, "20", None, "2021"), 1) == Decimal("46.8")
+
+
+def test_rule_2_woningmarktmonitor_2021(example) -> None:  # type: ignore[no-untyped-def]
+    assert status(example, "2", "alliantie", "2021") == "met"
+    assert status(example, "2", "portaal", "2021") == "met"  # 31 March: the last day before 1 April
+    assert status(example, "2", "omnia-wonen", "2021") == "not_met"  # 12 April
+    assert {r["period"] for r in example if r["rule"] == f"{AGREEMENT}/2"} == {"2021"}
+
+
+def test_other_rules_in_the_example(example) -> None:  # type: ignore[no-untyped-def]
+    assert status(example, "9", None, "2021-2030") == "not_met"  # 182 of the expected 320
+    assert status(example, "14", "alliantie", "2022-2023") == "no_data"
+    assert status(example, "33", "alliantie") == "met"
+    assert status(example, "33", "omnia-wonen") == "not_met"
+    assert status(example, "33", None) == "at_risk"
+    assert status(example, "33-jongeren", "portaal") == "not_met"
+    assert status(example, "33-jongeren", None) == "no_data"
+    assert status(example, "1-afgesloten-jaar", "portaal", "2022") == "met"
+    assert status(example, "8", "portaal", "2021-H2") == "not_met"
+    assert status(example, "19", None, "2021-H1") == "met"
+    assert status(example, "35", None, "2021-Q4") == "not_met"
+    assert status(example, "21", "gemeente") == "not_met"  # no date, overdue
+    assert status(example, "24-analyse", None, "2022") == "pending"
+    assert status(example, "65", "gemeente", "2022") == "pending"
+    assert status(example, "16", None) == "not_met"
+    assert status(example, "15", "gemeente") == "met"
+    assert status(example, "66", "portaal") == "not_met"
+    assert status(example, "52", "omnia-wonen") == "no_data"
+    projects = sorted((r["project"], r["status"]) for r in example if r["rule"] == f"{AGREEMENT}/10")
+    assert projects == [
+        ("De Hoef West blok A", "met"),
+        ("Hogekwartier kavel 3", "not_met"),
+        ("Wagenwerkplaats fase 1", "at_risk"),
+    ]
+
+
+# ---------------------------------------------------------------- boundaries
+
+
+def _urgent(tmp_path: Path, urgent: str, total: str = "1000") -> dict[str, Any]:
+    rows = "".join(
+        f"2021,{p},verhuringen_totaal,{total},\n2021,{p},verhuringen_urgent,{urgent},\n" for p in CORPORATIONS
+    )
+    return {(r["party"]): r for r in run_check(small(tmp_path, rows)) if r["rule"] == f"{AGREEMENT}/20"}
+
+
+@pytest.mark.parametrize(
+    ("urgent", "total", "expected"),
+    [
+        ("480", "1000", "met"),  # 48%: the limit minus the 2 pp margin
+        ("481", "1000", "at_risk"),
+        ("500", "1000", "at_risk"),  # exactly 50%
+        ("2501", "5000", "not_met"),  # 50.02%
+        ("5002", "10000", "not_met"),  # 50.02%
+        ("1251", "2500", "not_met"),  # 50.04%
+    ],
+)
+def test_rule_20_boundaries(tmp_path: Path, urgent: str, total: str, expected: str) -> None:
+    results = _urgent(tmp_path, urgent, total)
+    for party in [*CORPORATIONS, None]:
+        assert results[party]["status"] == expected, (party, results[party])
+
+
+def test_rule_20_joint_needs_every_corporation(tmp_path: Path) -> None:
+    rows = "2021,alliantie,verhuringen_totaal,100,\n2021,alliantie,verhuringen_urgent,40,\n"
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "20", "alliantie", "2021") == "met"
+    assert status(results, "20", "portaal", "2021") == "no_data"
+    assert status(results, "20", None, "2021") == "no_data"
+
+
+@pytest.mark.parametrize(
+    ("delivered", "expected"),
+    [("2021-03-31", "met"), ("2021-04-01", "not_met"), ("2021-01-15", "met")],
+)
+def test_rule_2_due_before_1_april(tmp_path: Path, delivered: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2021,alliantie,aanlevering_woningmarktmonitor,{delivered},\n"))
+    assert status(results, "2", "alliantie", "2021") == expected
+    assert status(results, "2", "portaal", "2021") == "not_met"  # no date and overdue
+
+
+def test_rule_2_before_the_due_date(tmp_path: Path) -> None:
+    results = run_check(small(tmp_path, "2021,portaal,verhuringen_totaal,1,\n"), as_of="2021-01-15")
+    assert status(results, "2", "alliantie", "2021") == "pending"
+    results = run_check(small(tmp_path, "2021,portaal,verhuringen_totaal,1,\n"), as_of="2021-03-15")
+    assert status(results, "2", "alliantie", "2021") == "at_risk"  # due within 30 days
+
+
+def _growth(tmp_path: Path, per_party: dict[str, int]) -> list[dict[str, Any]]:
+    rows = "".join(f"2020-2021,{p},netto_toename,{n},\n" for p, n in per_party.items())
+    return run_check(small(tmp_path, rows))
+
+
+def test_rule_6_exactly_on_target_is_met(tmp_path: Path) -> None:
+    results = _growth(tmp_path, {"alliantie": 210, "portaal": 48, "omnia-wonen": 43})
+    for party in CORPORATIONS:
+        assert status(results, "6", party) == "met"
+    assert value(results, "6", None) == 301
+    assert status(results, "6", None) == "met"
+
+
+def test_rule_6_one_short_is_not_met(tmp_path: Path) -> None:
+    results = _growth(tmp_path, {"alliantie": 209, "portaal": 48, "omnia-wonen": 43})
+    assert status(results, "6", "alliantie") == "not_met"
+    assert status(results, "6", None) == "not_met"  # 300 < 301
+
+
+def test_rule_6_while_the_window_runs(tmp_path: Path) -> None:
+    """Mid-2021 with only 2020 reported: expected half of the target."""
+    rows = "".join(
+        f"2020,{p},netto_toename,{n},\n"
+        for p, n in {"alliantie": 105, "portaal": 20, "omnia-wonen": 40}.items()
+    )
+    results = run_check(small(tmp_path, rows), as_of="2021-06-30")
+    assert status(results, "6", "alliantie") == "met"  # 105 >= 105
+    assert status(results, "6", "portaal") == "at_risk"  # 20 of 24, >= 80%
+    assert status(results, "6", "omnia-wonen") == "met"
+
+
+def test_rule_6_from_components(tmp_path: Path) -> None:
+    """netto_toename is derived from the components, summed over 2020 and 2021."""
+    rows = ""
+    for year, (add, deliberal, demol, sale, liberal) in {
+        "2020": (300, 8, 90, 50, 25),
+        "2021": (221, 8, 84, 50, 28),
+    }.items():
+        for metric, n in zip(
+            ["toevoegingen", "deliberalisatie", "sloop", "verkoop", "liberalisatie"],
+            [add, deliberal, demol, sale, liberal],
+            strict=True,
+        ):
+            rows += f"{year},alliantie,{metric},{n},\n"
+    results = run_check(small(tmp_path, rows))
+    assert value(results, "6", "alliantie") == 210  # tabel 1's own column
+    assert status(results, "6", "alliantie") == "met"
+
+
+def test_omnia_sales_cap_footnote_6(tmp_path: Path) -> None:
+    ok = run_check(small(tmp_path, "2020-2021,omnia-wonen,verkoop,10,\n"))
+    assert status(ok, "tabel-1-verkoop", "omnia-wonen") == "met"
+    over = run_check(small(tmp_path, "2020-2021,omnia-wonen,verkoop,11,\n", "over.csv"))
+    assert status(over, "tabel-1-verkoop", "omnia-wonen") == "not_met"
+
+
+@pytest.mark.parametrize(("held", "expected"), [("2021-06-30", "met"), ("2021-07-01", "not_met")])
+def test_rule_19_half_yearly_joint(tmp_path: Path, held: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2021-H1,,bespreking_effecten_huisvestingsverordening,{held},\n"))
+    assert status(results, "19", None, "2021-H1") == expected
+    assert status(results, "19", None, "2021-H2") == "not_met"
+
+
+@pytest.mark.parametrize(("delivered", "expected"), [("2021-09-30", "met"), ("2021-10-01", "not_met")])
+def test_rule_61_q2_3_2021(tmp_path: Path, delivered: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2021,,afspraken_werkprocessen_planontwikkeling,{delivered},\n"))
+    assert status(results, "61", None, "2021") == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [("6.99", "at_risk"), ("7", "met"), ("4.99", "not_met")])
+def test_rule_33_minimum_five_percent(tmp_path: Path, share: str, expected: str) -> None:
+    kkg = int(Decimal(share) * 100)
+    rows = f"2021,portaal,verhuringen_totaal,10000,\n2021,portaal,verhuringen_tot_kkg,{kkg},\n"
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "33", "portaal", "2021") == expected
