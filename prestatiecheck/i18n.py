@@ -1015,3 +1015,13 @@ MESSAGES.update(
         "xlsx_notices": ("Meldingen bij de cijfers", "Notices about the figures"),
     }
 )
+
+# A recurring deadline without wording falls on the last day of each period.
+MESSAGES.update(
+    {
+        "describe_deadline_period_end": (
+            "{evidence} uiterlijk aan het eind van elke periode ({dates})",
+            "{evidence} by the end of each period ({dates})",
+        ),
+    }
+)

@@ -79,7 +79,12 @@ def threshold(rule: Rule, agreement: Agreement, vocabulary: Mapping[str, Metric]
 
         dates = ", ".join(fmt.long_date(o.due) for o in occurrences(rule, agreement)[:6])
         recurrence = c.get("recurrence", "once")
-        text = t("describe_deadline", evidence=c["evidence"], due=str(c.get("due", "")), dates=dates)
+        due = str(c.get("due") or "").strip()
+        text = (
+            t("describe_deadline", evidence=c["evidence"], due=due, dates=dates)
+            if due
+            else t("describe_deadline_period_end", evidence=c["evidence"], dates=dates)
+        )
         if recurrence != "once":
             text += t(f"describe_recurrence_{recurrence.replace('-', '_')}")
         if c.get("working_day"):
