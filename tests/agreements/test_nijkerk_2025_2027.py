@@ -1,0 +1,428 @@
+"""Prestatieafspraken gemeente Nijkerk 2025-2027: the rule file, the example figures, boundaries.
+
+The example figures (examples/nijkerk-2025-2027.csv) are what a policy officer has on
+2026-11-23: the full year 2025 and the first half of 2026 for lettings and stock mutations,
+the 2025 project programme, the counts of the 2025 overleggen and the dates delivered so far.
+On that date 2025 is over, 2026 runs (half-year figures only), 2027 has not begun, and the
+warmteprogramma (afspraak 17, "voor eind 2026") is 38 days away: still pending, at_risk from
+1 December 2026 (30 warning days).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from prestatiecheck.cli import cli
+from prestatiecheck.loading.yamlsafe import load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+AGREEMENT = "nijkerk-2025-2027"
+RULES = ROOT / "rules" / f"{AGREEMENT}.yaml"
+EXAMPLE = ROOT / "examples" / f"{AGREEMENT}.csv"
+SEED = Path("/work/shared/seeds/004_6866c41b2979602f.txt")
+INVENTORY = Path("/work/shared/agreements-inventory.md")
+AS_OF = "2026-11-23"
+CORPORATIONS = ["wsn", "alliantie"]
+HEADER = "period,party,metric,value,note,project\n"
+
+
+def run_check(figures: Path, as_of: str = AS_OF) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "check",
+            "--agreement",
+            AGREEMENT,
+            "--figures",
+            str(figures),
+            "--as-of",
+            as_of,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    return json.loads(result.stdout)["results"]
+
+
+def pick(
+    results: list[dict[str, Any]],
+    ref: str,
+    party: str | None = None,
+    period: str | None = None,
+    project: str | None = None,
+) -> dict[str, Any]:
+    found = [
+        r
+        for r in results
+        if r["rule"] == f"{AGREEMENT}/{ref}"
+        and r["party"] == party
+        and (period is None or r["period"] == period)
+        and (project is None or r.get("project") == project)
+    ]
+    assert len(found) == 1, f"{ref} {party} {period}: {[(r['party'], r['period']) for r in found]}"
+    return found[0]
+
+
+def status(
+    results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None
+) -> str:
+    return str(pick(results, ref, party, period)["status"])
+
+
+def value(
+    results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None
+) -> Any:
+    raw = pick(results, ref, party, period)["value"]
+    return raw if raw is None or isinstance(raw, str) else float(raw)
+
+
+def small(tmp_path: Path, rows: str) -> Path:
+    path = tmp_path / "figures.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def example() -> list[dict[str, Any]]:
+    return run_check(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def rule_file() -> Any:
+    data, problems = load_yaml(RULES, str(RULES))
+    assert not problems
+    return data
+
+
+# ---------------------------------------------------------------- the rule file
+
+
+def test_validate_reports_no_errors_only_the_documents_own_inconsistencies() -> None:
+    result = CliRunner().invoke(cli, ["validate", "--lang", "en"], catch_exceptions=False)
+    ours = [line for line in (result.stdout + result.stderr).splitlines() if f"{AGREEMENT}.yaml" in line]
+    assert not [line for line in ours if "warning" not in line], ours
+    # Tabel 1: the total of "sloop of overheveling" is printed 0, the columns give -6 ...
+    assert any("tabel-1" in line and "-6" in line and " 0" in line for line in ours), ours
+    # ... and 556 + 0 - 135 = 421, not the printed 415.
+    assert any("tabel-1" in line and "421" in line and "415" in line for line in ours), ours
+    # Tabel 2: the 2028-2030 prognosis is WSN 8 (de Alliantie empty), printed total 18.
+    assert any("tabel-2" in line and "8" in line and "18" in line for line in ours), ours
+    assert len(ours) == 3, ours
+
+
+def test_fixed_rule_ids_exist_and_are_encoded_as_agreed(rule_file: Any) -> None:
+    rules = {str(r["ref"]): r for r in rule_file["rules"]}
+    seven = rules["7"]["check"]
+    assert (seven["kind"], seven["numerator"], seven["denominator"], seven["max"]) == (
+        "share",
+        "verhuringen_vrije_toewijzing",
+        "verhuringen_totaal",
+        15,
+    )
+    assert set(seven["scope"]) == {"party", "joint"} and "margin" not in seven
+    assert sorted(seven["parties"]) == sorted(CORPORATIONS)
+    nine = rules["9"]["check"]
+    assert (nine["kind"], nine["numerator"], nine["denominator"], nine["max"]) == (
+        "share",
+        "verhuringen_urgent",
+        "verhuringen_totaal",
+        30,
+    )
+    assert nine["average_per_year"] is True and set(nine["scope"]) == {"party", "joint"}
+    assert "margin" not in nine
+    growth = rules["netto-groei"]["check"]
+    assert (growth["kind"], growth["metric"], growth["per_year"], growth["targets"]) == (
+        "target",
+        "netto_toename",
+        True,
+        {"joint": 50},
+    )
+    assert growth["scope"] == ["joint"] and "margin" not in growth
+    warmte = rules["17"]
+    assert (warmte["check"]["kind"], warmte["check"]["evidence"]) == (
+        "deadline",
+        "warmteprogramma_vastgesteld",
+    )
+    assert warmte["trekker"] == ["gemeente"] and "margin" not in warmte["check"]
+
+
+def test_tables_as_printed(rule_file: Any) -> None:
+    tables = {t["id"]: t for t in rule_file["tables"]}
+    t1 = tables["tabel-1"]
+    assert t1["columns"] == ["wsn", "alliantie", "totaal"] and t1["total_column"] == "totaal"
+    assert t1["rows"]["nieuwbouw_harde_plannen"] == [526, 30, 556]
+    assert t1["rows"]["onttrekking_sloop_overheveling_middenhuur"] == [0, -6, 0]  # printed 0, read -6
+    assert t1["rows"]["onttrekking_verkoop"] == [-125, -10, -135]
+    assert t1["rows"]["netto_toename_2025_2027"] == [401, 14, 415]
+    t2 = tables["tabel-2"]
+    assert t2["rows"]["netto_toename_2025_2027"] == [9, 12, 21]
+    assert t2["rows"]["prognose_nieuwbouw_2028_2030"] == [8, 0, 18]
+
+
+def test_every_rule_is_covered_or_an_extra(rule_file: Any) -> None:
+    covered = {str(ref) for refs in rule_file["coverage"].values() for ref in refs}
+    for rule in rule_file["rules"]:
+        ref = str(rule["ref"])
+        assert ref in covered or "Extra" in rule.get("note", ""), ref
+
+
+def test_every_numbered_afspraak_is_in_the_coverage_map(rule_file: Any) -> None:
+    assert [n for n in range(1, 30) if str(n) not in rule_file["coverage"]] == []
+
+
+@pytest.mark.skipif(not INVENTORY.exists(), reason="inventory not available")
+def test_coverage_has_every_inventory_ref(rule_file: Any) -> None:
+    text = INVENTORY.read_text(encoding="utf-8")
+    section = text[text.index(f"## {AGREEMENT}") :].split("\n## ", 1)[0]
+    refs = [
+        line.split("|")[1].strip()
+        for line in section.splitlines()
+        if line.startswith("| ") and not line.startswith("| ref ")
+    ]
+    assert "netto-groei" in refs
+    assert [ref for ref in refs if ref not in rule_file["coverage"]] == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed documents not available")
+def test_quotes_are_verbatim(rule_file: Any) -> None:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    for rule in rule_file["rules"]:
+        assert any(rule["source"]["quote"] in line for line in lines), rule["ref"]
+    for item in rule_file.get("context") or []:
+        assert any(item.get("quote", "") in line for line in lines), item["ref"]
+
+
+def test_list_and_explain() -> None:
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["list", "-a", AGREEMENT, "--lang", "en"], catch_exceptions=False)
+    assert listed.exit_code == 0
+    assert f"{AGREEMENT}/9" in listed.stdout
+    explained = runner.invoke(cli, ["explain", f"{AGREEMENT}/9", "--lang", "en"], catch_exceptions=False)
+    assert explained.exit_code == 0
+    assert "30" in explained.stdout
+
+
+# ---------------------------------------------------------------- the example figures
+
+
+def test_example_shows_every_status(example: list[dict[str, Any]]) -> None:
+    counts = Counter(r["status"] for r in example)
+    assert {"met", "at_risk", "not_met", "no_data", "pending"} <= set(counts), counts
+
+
+def test_example_7_free_allocation(example: list[dict[str, Any]]) -> None:
+    assert status(example, "7", "wsn", "2025") == "met"  # 22 / 248 = 8.9%
+    assert status(example, "7", "alliantie", "2025") == "at_risk"  # 13 / 92 = 14.1%
+    assert value(example, "7", "alliantie", "2025") == pytest.approx(14.13, abs=0.01)
+    assert status(example, "7", None, "2025") == "met"  # 35 / 340 = 10.3%
+    # 2026 runs and only 2026-H1 is in: no full-year figure yet.
+    assert status(example, "7", "wsn", "2026") == "no_data"
+    assert status(example, "7", None, "2027") == "pending"
+
+
+def test_example_9_urgent_average_over_the_window(example: list[dict[str, Any]]) -> None:
+    nine = [r for r in example if r["rule"] == f"{AGREEMENT}/9"]
+    assert {r["period"] for r in nine} == {"2025-2027"}
+    assert len(nine) == 3
+    assert status(example, "9", "wsn") == "at_risk"  # 74 / 248 = 29.8%
+    assert value(example, "9", "wsn") == pytest.approx(29.84, abs=0.01)
+    assert status(example, "9", "alliantie") == "met"  # 24 / 92 = 26.1%
+    assert status(example, "9", None) == "at_risk"  # 98 / 340 = 28.8%
+    assert value(example, "9", None) == pytest.approx(28.82, abs=0.01)
+
+
+def test_example_netto_groei_per_year(example: list[dict[str, Any]]) -> None:
+    # 2025: WSN 72 - 31 = 41, de Alliantie 0 - 3 - 6 = -9: 32 < 50, and 2025 is over.
+    assert status(example, "netto-groei", None, "2025") == "not_met"
+    assert value(example, "netto-groei", None, "2025") == 32
+    # 2026-H1: WSN 34, de Alliantie 28: 62 against the 25 expected by mid-year.
+    assert status(example, "netto-groei", None, "2026") == "met"
+    assert status(example, "netto-groei", None, "2027") == "pending"
+    assert not [r for r in example if r["rule"] == f"{AGREEMENT}/netto-groei" and r["party"]]
+
+
+def test_example_17_warmteprogramma_close_but_pending(example: list[dict[str, Any]]) -> None:
+    result = pick(example, "17", "gemeente", "2026")
+    assert result["status"] == "pending"
+    assert result["value"] is None
+
+
+def test_example_tabel_1_and_2(example: list[dict[str, Any]]) -> None:
+    # 1.5 of 3 years reported: WSN expected 200.5, realised 75 (new build comes later).
+    assert status(example, "tabel-1-netto", "wsn", "2025-2027") == "not_met"
+    assert status(example, "tabel-1-netto", "alliantie", "2025-2027") == "met"  # 19 vs 7
+    assert value(example, "tabel-1-netto", None, "2025-2027") == 94
+    assert status(example, "tabel-1-verkoop", "wsn", "2025-2027") == "met"  # 45 <= 125
+    assert status(example, "tabel-1-nieuwbouw", "alliantie", "2025-2027") == "met"  # 30 vs 15
+    # middenhuur: WSN 4 vs 4.5 expected (80% = 3.6): aandacht; joint 10 vs 10.5.
+    assert status(example, "middenhuur-groei", "wsn", "2025-2027") == "at_risk"
+    assert status(example, "middenhuur-groei", None, "2025-2027") == "at_risk"
+    assert status(example, "middenhuur-groei", "alliantie", "2025-2027") == "met"
+
+
+def test_example_projects(example: list[dict[str, Any]]) -> None:
+    def project(ref: str, name: str) -> str:
+        return str(pick(example, ref, "gemeente", "2025", project=name)["status"])
+
+    assert project("3", "Doornsteeg deelplan 4") == "met"  # (84 + 6) / 240 = 37.5%
+    assert project("3", "Watergoed-Noord") == "not_met"  # 44 / 130 = 33.8%
+    assert project("3", "Wonen bij Jaap") == "met"
+    assert project("3-sociale-koop", "Watergoed-Noord") == "at_risk"  # 6 / 130 = 4.6%
+    assert project("1-aandeel", "Doornsteeg deelplan 4") == "at_risk"  # 14 / 240 = 5.8%
+    assert project("1-aandeel", "Watergoed-Noord") == "not_met"  # 4 / 130 = 3.1%
+    # Wonen bij Jaap (52 dwellings) is no large project: no 5% middenhuur result.
+    assert not [
+        r for r in example if r["rule"] == f"{AGREEMENT}/1-aandeel" and r.get("project") == "Wonen bij Jaap"
+    ]
+
+
+def test_example_statushouders_and_deadlines(example: list[dict[str, Any]]) -> None:
+    assert status(example, "10", "wsn", "2025") == "not_met"  # 38 < 41
+    assert status(example, "10", "alliantie", "2025") == "met"  # 16 >= 15
+    assert status(example, "10-taakstelling", "gemeente", "2025") == "met"  # 57 >= 56
+    assert status(example, "1", None, "2025") == "met"
+    assert status(example, "monitoring-juni", None, "2026") == "not_met"  # 2 July
+    assert status(example, "monitoring-beschikbaarheid", None, "2026") == "not_met"
+    assert status(example, "23", None, "2025") == "not_met"  # no date, overdue
+    assert status(example, "monitoring-jaarschijf", None, "2026") == "pending"
+    assert not [
+        r for r in example if r["rule"] == f"{AGREEMENT}/monitoring-jaarschijf" and r["period"] == "2027"
+    ]
+    assert status(example, "bod-2027", "wsn", "2027") == "pending"
+    assert status(example, "overleg-bestuurlijk-breed", "gemeente", "2025") == "not_met"  # 3 < 4
+    assert status(example, "overleg-ambtelijk-smal", "gemeente", "2025") == "met"
+    assert status(example, "EFG", "alliantie", "2027") == "pending"
+
+
+# ---------------------------------------------------------------- boundaries
+
+
+def _lettings(metric: str, part: int, total: int, period: str = "2025", party: str = "wsn") -> str:
+    return f"{period},{party},verhuringen_totaal,{total},,\n{period},{party},{metric},{part},,\n"
+
+
+@pytest.mark.parametrize(
+    ("part", "total", "expected"),
+    [(56, 200, "met"), (57, 200, "at_risk"), (60, 200, "at_risk"), (751, 2500, "not_met")],
+)
+def test_9_boundaries(tmp_path: Path, part: int, total: int, expected: str) -> None:
+    # 28% met; 28.5% and exactly 30% at_risk (default 2 pp margin); 30.04% not_met.
+    results = run_check(small(tmp_path, _lettings("verhuringen_urgent", part, total)))
+    assert status(results, "9", "wsn", "2025-2027") == expected
+
+
+def test_9_averages_over_the_years_with_figures(tmp_path: Path) -> None:
+    rows = (
+        _lettings("verhuringen_urgent", 70, 200, "2025")  # 35%
+        + _lettings("verhuringen_urgent", 46, 200, "2026")  # 23%
+        + _lettings("verhuringen_urgent", 50, 200, "2027")  # 25%
+    )
+    results = run_check(small(tmp_path, rows), as_of="2028-02-01")
+    # one year over 30% is fine when the average is not: 166 / 600 = 27.7%
+    assert status(results, "9", "wsn", "2025-2027") == "met"
+    assert value(results, "9", "wsn", "2025-2027") == pytest.approx(27.67, abs=0.01)
+    # de Alliantie gave nothing: the joint result is no_data, not a pooled WSN-only figure
+    assert status(results, "9", None, "2025-2027") == "no_data"
+
+
+@pytest.mark.parametrize(
+    ("part", "total", "expected"),
+    [(26, 200, "met"), (27, 200, "at_risk"), (30, 200, "at_risk"), (376, 2500, "not_met")],
+)
+def test_7_boundaries(tmp_path: Path, part: int, total: int, expected: str) -> None:
+    # 13% met; 13.5% and exactly 15% at_risk; 15.04% not_met.
+    results = run_check(small(tmp_path, _lettings("verhuringen_vrije_toewijzing", part, total)))
+    assert status(results, "7", "wsn", "2025") == expected
+
+
+def test_7_joint_pools_the_corporations(tmp_path: Path) -> None:
+    rows = _lettings("verhuringen_vrije_toewijzing", 40, 200) + _lettings(
+        "verhuringen_vrije_toewijzing", 5, 100, party="alliantie"
+    )
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "7", "wsn", "2025") == "not_met"  # 20%
+    assert status(results, "7", "alliantie", "2025") == "met"  # 5%
+    assert status(results, "7", None, "2025") == "at_risk"  # 45 / 300 = exactly 15%
+    assert value(results, "7", None, "2025") == pytest.approx(15.0)
+
+
+def _growth(period: str, wsn: int, alliantie: int) -> str:
+    return f"{period},wsn,netto_toename,{wsn},,\n{period},alliantie,netto_toename,{alliantie},,\n"
+
+
+@pytest.mark.parametrize(("wsn", "expected"), [(30, "met"), (29, "not_met"), (100, "met")])
+def test_netto_groei_boundary_in_an_ended_year(tmp_path: Path, wsn: int, expected: str) -> None:
+    results = run_check(small(tmp_path, _growth("2025", wsn, 20)))  # 50 / 49 / 120
+    assert status(results, "netto-groei", None, "2025") == expected
+
+
+@pytest.mark.parametrize(("h1", "expected"), [(25, "met"), (20, "at_risk"), (19, "not_met")])
+def test_netto_groei_trajectory_in_a_running_year(tmp_path: Path, h1: int, expected: str) -> None:
+    results = run_check(small(tmp_path, _growth("2026-H1", h1, 0)), as_of="2026-09-01")
+    assert status(results, "netto-groei", None, "2026") == expected
+
+
+def test_netto_groei_from_components_and_a_missing_corporation(tmp_path: Path) -> None:
+    components = "".join(
+        f"2025,wsn,{m},{v},,\n"
+        for m, v in [
+            ("toevoegingen", 60),
+            ("deliberalisatie", 0),
+            ("sloop", 0),
+            ("verkoop", 10),
+            ("liberalisatie", 0),
+        ]
+    )
+    results = run_check(small(tmp_path, components))
+    result = pick(results, "netto-groei", None, "2025")
+    assert result["status"] == "no_data"  # de Alliantie's figure is missing: never read as zero
+    results = run_check(small(tmp_path, components + "2025,alliantie,netto_toename,0,,\n"))
+    assert status(results, "netto-groei", None, "2025") == "met"  # 60 - 10 + 0 = 50
+
+
+@pytest.mark.parametrize(
+    ("adopted", "expected"), [("2026-12-31", "met"), ("2026-06-30", "met"), ("2027-01-01", "not_met")]
+)
+def test_17_boundaries(tmp_path: Path, adopted: str, expected: str) -> None:
+    rows = f"2026,gemeente,warmteprogramma_vastgesteld,{adopted},,\n"
+    results = run_check(small(tmp_path, rows), as_of="2027-03-01")
+    assert status(results, "17", "gemeente", "2026") == expected
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2026-11-23", "pending"),
+        ("2026-12-01", "at_risk"),
+        ("2026-12-31", "at_risk"),
+        ("2027-01-01", "not_met"),
+    ],
+)
+def test_17_without_a_date(tmp_path: Path, as_of: str, expected: str) -> None:
+    rows = "2025,wsn,verhuringen_totaal,10,,\n"  # any figure but the date
+    results = run_check(small(tmp_path, rows), as_of=as_of)
+    assert status(results, "17", "gemeente", "2026") == expected
+
+
+@pytest.mark.parametrize(
+    ("middenhuur", "expected"), [(17, "met"), (16, "at_risk"), (12, "at_risk"), (11, "not_met")]
+)
+def test_1_aandeel_boundaries(tmp_path: Path, middenhuur: int, expected: str) -> None:
+    # 240 dwellings: 17 = 7.1% met; 16 = 6.7% and 12 = exactly 5% at_risk (2 pp margin); 11 = 4.6%.
+    rows = (
+        "2025,gemeente,woningen_groot_project,240,,P\n"
+        f"2025,gemeente,middenhuur_groot_project,{middenhuur},,P\n"
+    )
+    results = run_check(small(tmp_path, rows))
+    got = pick(results, "1-aandeel", "gemeente", "2025", project="P")["status"]
+    assert got == expected
