@@ -1,0 +1,484 @@
+"""Prestatieafspraken Amersfoort 2022-2023: the rule file, the example figures, boundaries.
+
+The example figures (examples/amersfoort-2022-2023.csv, and the same figures as a Dutch-Excel
+export in examples/amersfoort-2022-2023-excel.csv) are the monitor as a policy officer has it on
+15 April 2024, the README quickstart's date: both agreement years are complete, the evaluation of
+2023 (afspraak 4 and 55, "circa april") is due within the month, and the doorkijk to 2030
+(afspraak 2) still runs. Nothing is pending then: every deadline of this agreement is past or
+due within the 30-day warning window.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from prestatiecheck.cli import cli
+from prestatiecheck.loading.yamlsafe import load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+AGREEMENT = "amersfoort-2022-2023"
+RULES = ROOT / "rules" / f"{AGREEMENT}.yaml"
+EXAMPLE = ROOT / "examples" / f"{AGREEMENT}.csv"
+EXCEL = ROOT / "examples" / f"{AGREEMENT}-excel.csv"
+SEED = Path("/work/shared/seeds/002_34629708bfba645e.txt")
+INVENTORY = Path("/work/shared/agreements-inventory.md")
+AS_OF = "2024-04-15"
+CORPORATIONS = ["alliantie", "portaal", "omnia-wonen"]
+HEADER = "period,party,metric,value,note\n"
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def run_check(figures: Path, as_of: str = AS_OF) -> list[dict[str, Any]]:
+    result = invoke(
+        "check",
+        "--agreement",
+        AGREEMENT,
+        "--figures",
+        str(figures),
+        "--as-of",
+        as_of,
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    return json.loads(result.stdout)["results"]
+
+
+def pick(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
+    found = [
+        r
+        for r in results
+        if r["rule"] == f"{AGREEMENT}/{ref}"
+        and r["party"] == party
+        and (period is None or r["period"] == period)
+    ]
+    assert len(found) == 1, f"{ref} {party} {period}: {[(r['party'], r['period']) for r in found]}"
+    return found[0]
+
+
+def status(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
+    return pick(results, ref, party, period)["status"]
+
+
+def value(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
+    raw = pick(results, ref, party, period)["value"]
+    return raw if raw is None or isinstance(raw, str) else float(raw)
+
+
+def small(tmp_path: Path, rows: str) -> Path:
+    path = tmp_path / "figures.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+def lettings(year: str, numerator: str, counts: dict[str, tuple[int, int]]) -> str:
+    """Rows for a share: {party: (numerator, total)}."""
+    return "".join(
+        f"{year},{party},verhuringen_totaal,{total},\n{year},{party},{numerator},{part},\n"
+        for party, (part, total) in counts.items()
+    )
+
+
+@pytest.fixture(scope="module")
+def example() -> list[dict[str, Any]]:
+    return run_check(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def rule_file() -> Any:
+    data, problems = load_yaml(RULES, str(RULES))
+    assert not problems
+    return data
+
+
+def rules_by_ref(rule_file: Any) -> dict[str, Any]:
+    return {str(r["ref"]): r for r in rule_file["rules"]}
+
+
+# ---------------------------------------------------------------- the rule file
+
+
+def test_validate_reports_nothing_for_this_file() -> None:
+    """Tabel 1 adds up once Omnia's "-1 ⁸" is read as -1: no errors and no warnings."""
+    result = invoke("--lang", "en", "validate")
+    ours = [line for line in (result.stdout + result.stderr).splitlines() if f"{AGREEMENT}.yaml" in line]
+    assert ours == []
+
+
+def test_fixed_rule_ids_are_encoded_as_agreed(rule_file: Any) -> None:
+    rules = rules_by_ref(rule_file)
+    seven = rules["7"]["check"]
+    assert (seven["kind"], seven["metric"], str(seven["window"])) == ("target", "netto_toename", "2022-2023")
+    assert seven["targets"] == {"table": "tabel-1", "row": "permanente_netto_groei_inclusief_sloop"}
+    assert set(seven["scope"]) == {"party", "joint"} and seven["parties"] == CORPORATIONS
+    for ref, numerator, bound, limit in [
+        ("13", "verhuringen_urgent", "max", 50),
+        ("14", "verhuringen_jongeren_kkg", "min", 5),
+        ("19", "verhuringen_vrije_toewijzing", "max", 15),
+    ]:
+        check = rules[ref]["check"]
+        assert (check["kind"], check["numerator"], check["denominator"], check[bound]) == (
+            "share",
+            numerator,
+            "verhuringen_totaal",
+            limit,
+        ), ref
+        assert set(check["scope"]) == {"party", "joint"} and check["parties"] == CORPORATIONS, ref
+        assert "margin" not in check and check.get("periods", "yearly") == "yearly", ref
+    fifty_six = rules["56"]["check"]
+    assert (fifty_six["kind"], fifty_six["evidence"], fifty_six["due"], fifty_six["recurrence"]) == (
+        "deadline",
+        "aanlevering_woningmarktmonitor",
+        "vóór 1 april",
+        "yearly",
+    )
+    assert fifty_six["parties"] == CORPORATIONS and fifty_six["scope"] == ["party"]
+    assert rules["7"]["obligation"] == "inspanning" and rules["19"]["obligation"] == "resultaat"
+
+
+def test_tabel_1_as_printed(rule_file: Any) -> None:
+    (table,) = rule_file["tables"]
+    assert table["columns"] == ["alliantie", "portaal", "omnia-wonen", "totaal"]
+    rows = table["rows"]
+    assert rows["toevoeging_permanent"] == [289, 161, 22, 472]
+    assert rows["toevoeging_tijdelijk_langer_dan_5_jaar"] == [0, 0, 40, 40]
+    assert rows["saldo_deliberalisatie"] == [-27, 0, -1, -28]  # Omnia "-1 ⁸": -1 with footnote 8
+    assert rows["sloop"] == [-144, -4, 0, -148]
+    assert rows["verkoop"] == [-40, -43, 0, -83]
+    assert rows["permanente_netto_groei_inclusief_sloop"] == [78, 114, 21, 213]
+    assert rows["permanente_netto_groei_exclusief_sloop"] == [222, 118, 21, 361]
+    for column in range(4):
+        parts = ["toevoeging_permanent", "saldo_deliberalisatie", "sloop", "verkoop"]
+        assert sum(rows[p][column] for p in parts) == rows["permanente_netto_groei_inclusief_sloop"][column]
+
+
+def test_kind_counts(rule_file: Any) -> None:
+    kinds = Counter(r["check"]["kind"] for r in rule_file["rules"])
+    assert kinds == {
+        "deadline": 28,
+        "target": 8,
+        "share": 4,
+        "value": 2,
+        "count": 2,
+        "compare": 1,
+        "project_share": 1,
+    }
+
+
+def test_every_rule_is_covered_or_an_extra(rule_file: Any) -> None:
+    covered = {str(ref) for refs in rule_file["coverage"].values() for ref in refs}
+    for rule in rule_file["rules"]:
+        ref = str(rule["ref"])
+        assert ref in covered or "Extra" in rule.get("note", ""), ref
+
+
+@pytest.mark.skipif(not INVENTORY.exists(), reason="inventory not available")
+def test_coverage_has_every_inventory_ref(rule_file: Any) -> None:
+    text = INVENTORY.read_text(encoding="utf-8")
+    section = text[text.index(f"## {AGREEMENT}") :].split("\n## ", 1)[0]
+    refs = [
+        ref.strip()
+        for line in section.splitlines()[3:]
+        if line.startswith("|")
+        for ref in line.split("|")[1].split(",")
+    ]
+    assert len(refs) > 20
+    assert [ref for ref in refs if ref not in rule_file["coverage"]] == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed documents not available")
+def test_quotes_are_verbatim(rule_file: Any) -> None:
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip()
+
+    seed = norm(SEED.read_text(encoding="utf-8"))
+    for rule in rule_file["rules"]:
+        assert norm(rule["source"]["quote"]) in seed, rule["ref"]
+    for item in rule_file.get("context") or []:
+        assert norm(item.get("quote", "")) in seed, item["ref"]
+
+
+def test_list_and_explain() -> None:
+    listed = invoke("--lang", "en", "list", "-a", AGREEMENT)
+    assert listed.exit_code == 0
+    assert f"{AGREEMENT}/13" in listed.stdout
+    explained = invoke("--lang", "en", "explain", f"{AGREEMENT}/13")
+    assert explained.exit_code == 0
+    assert "50%" in explained.stdout and "verhuringen_urgent" in explained.stdout
+
+
+# ---------------------------------------------------------------- the example figures
+
+
+def test_readme_quickstart_exits_1_with_a_mix_of_statuses() -> None:
+    result = invoke("check", "--agreement", AGREEMENT, "--figures", str(EXAMPLE), "--as-of", AS_OF)
+    assert result.exit_code == 1, result.output + result.stderr
+    data = json.loads(
+        invoke(
+            "check", "--agreement", AGREEMENT, "--figures", str(EXAMPLE), "--as-of", AS_OF, "--format", "json"
+        ).stdout
+    )
+    counts = Counter(r["status"] for r in data["results"])
+    assert {"met", "at_risk", "not_met", "no_data"} <= set(counts), counts
+    assert counts["met"] > counts["not_met"] > counts["at_risk"] > counts["no_data"] > 0
+
+
+def test_the_excel_export_gives_identical_results(example: list[dict[str, Any]]) -> None:
+    raw = EXCEL.read_bytes().decode("utf-8-sig")
+    header, *lines = raw.splitlines()
+    assert header == "period;party;metric;value;note;project"
+    assert "2023;alliantie;verhuringen_totaal;1.018;;" in lines  # thousands dot
+    assert "2022;alliantie;exploitatietermijn_gemiddeld;47,5;;" in lines  # decimal comma
+    assert any(line.startswith("2023;portaal;aanlevering_woningmarktmonitor;12-4-2023;") for line in lines)
+    assert len(lines) == len(EXAMPLE.read_text(encoding="utf-8").splitlines()) - 1
+    assert run_check(EXCEL) == example
+
+
+def test_example_7_net_growth_against_tabel_1(example: list[dict[str, Any]]) -> None:
+    # Alliantie: 238 added, 144 demolished, 45 sold, 21 liberalised = 28 of 78.
+    assert (status(example, "7", "alliantie", "2022-2023"), value(example, "7", "alliantie")) == ("not_met", 28)
+    assert (status(example, "7", "portaal"), value(example, "7", "portaal")) == ("met", 209)
+    assert (status(example, "7", "omnia-wonen"), value(example, "7", "omnia-wonen")) == ("met", 21)  # exactly
+    joint = pick(example, "7", None, "2022-2023")
+    assert (joint["status"], joint["value"], joint["target"]) == ("met", 258, 213)
+
+
+def test_example_tabel_1_components(example: list[dict[str, Any]]) -> None:
+    assert status(example, "tabel-1-toevoegingen", "alliantie") == "not_met"
+    assert status(example, "tabel-1-toevoegingen", None) == "met"  # 512 >= 472
+    assert status(example, "tabel-1-sloop", None) == "met"  # exactly 148
+    assert (status(example, "tabel-1-verkoop", "alliantie"), value(example, "tabel-1-verkoop", "alliantie")) == (
+        "not_met",
+        45,
+    )
+    assert status(example, "tabel-1-verkoop", None) == "not_met"  # 84 > 83
+    assert status(example, "tabel-1-liberalisatie", "omnia-wonen") == "met"
+    assert status(example, "tabel-1-tijdelijk", "omnia-wonen") == "met"
+    assert [r for r in example if r["rule"] == f"{AGREEMENT}/tabel-1-liberalisatie" and r["party"] is None] == []
+
+
+def test_example_2_and_8_ambitions(example: list[dict[str, Any]]) -> None:
+    two = pick(example, "2", None, "2022-2030")
+    assert (two["status"], two["value"], two["expected"], two["provisional"]) == ("not_met", 258, 700, True)
+    assert status(example, "8", "portaal") == "met"  # 252 >= 161 + 86
+    assert status(example, "8", "omnia-wonen") == "not_met"  # 22 of 22 + 278
+    assert status(example, "2-sociaal-aandeel", None, "2022") == "met"
+    projects = {r["project"]: r["status"] for r in example if r["rule"] == f"{AGREEMENT}/2-sociaal-aandeel"}
+    assert projects == {"De Hoef West": "met", "Wagenwerkplaats fase 1": "at_risk", "Vathorst Bovenduist": "not_met"}
+
+
+def test_example_13_urgent_share(example: list[dict[str, Any]]) -> None:
+    assert status(example, "13", "alliantie", "2022") == "met"  # 452 / 962 = 47.0%
+    assert status(example, "13", "portaal", "2022") == "not_met"  # 289 / 534 = 54.1%
+    assert value(example, "13", "portaal", "2022") == pytest.approx(54.12, abs=0.01)
+    assert status(example, "13", None, "2022") == "at_risk"  # 780 / 1584 = 49.2%
+    assert value(example, "13", None, "2022") == pytest.approx(49.24, abs=0.01)
+    assert status(example, "13", "alliantie", "2023") == "at_risk"
+    assert status(example, "13", "omnia-wonen", "2023") == "not_met"
+    assert status(example, "13", None, "2023") == "at_risk"
+
+
+def test_example_14_young_people(example: list[dict[str, Any]]) -> None:
+    assert status(example, "14", "portaal", "2022") == "met"  # 41 / 534 = 7.7%
+    assert status(example, "14", "alliantie", "2022") == "at_risk"  # 6.0%: within 2pp of 5%
+    assert status(example, "14", "omnia-wonen", "2022") == "not_met"  # 4 / 88 = 4.5%
+    assert status(example, "14", "omnia-wonen", "2023") == "no_data"
+    joint = pick(example, "14", None, "2023")
+    assert joint["status"] == "no_data"
+    assert {m["party"] for m in joint["missing"]} == {"omnia-wonen"}
+    assert status(example, "14-directe-bemiddeling", "alliantie", "2023") == "not_met"  # 35 / 74 = 47.3%
+    assert status(example, "14-directe-bemiddeling", None, "2022") == "met"
+
+
+def test_example_19_free_allocation(example: list[dict[str, Any]]) -> None:
+    assert status(example, "19", "alliantie", "2022") == "met"
+    assert status(example, "19", "alliantie", "2023") == "at_risk"  # 139 / 1018 = 13.7%
+    assert status(example, "19", "portaal", "2023") == "not_met"  # 92 / 561 = 16.4%
+    assert status(example, "19", None, "2022") == "met"
+    assert status(example, "19", None, "2023") == "at_risk"  # 240 / 1710 = 14.0%
+
+
+def test_example_56_woningmarktmonitor(example: list[dict[str, Any]]) -> None:
+    assert status(example, "56", "portaal", "2022") == "met"  # on 31 March: the last day
+    assert status(example, "56", "portaal", "2023") == "not_met"  # 12 April
+    assert status(example, "56", "omnia-wonen", "2023") == "not_met"  # no date, overdue
+    assert {r["period"] for r in example if r["rule"] == f"{AGREEMENT}/56"} == {"2022", "2023"}
+    assert [r for r in example if r["rule"] == f"{AGREEMENT}/56" and r["party"] is None] == []
+
+
+def test_example_reports_of_2023_are_due_in_april_2024(example: list[dict[str, Any]]) -> None:
+    assert status(example, "4-evaluatie", "portaal", "2024") == "met"
+    assert status(example, "4-evaluatie", "omnia-wonen", "2024") == "at_risk"  # due 30 April 2024
+    assert status(example, "55-afgesloten-jaar", "portaal", "2024") == "at_risk"
+    assert status(example, "55-afgesloten-jaar", "portaal", "2023") == "met"
+    assert status(example, "4-voortgang", "omnia-wonen", "2022") == "not_met"  # 8 November
+
+
+def test_example_other_kinds(example: list[dict[str, Any]]) -> None:
+    assert status(example, "6", "alliantie", "2022") == "met"
+    assert status(example, "6", "omnia-wonen", "2022") == "no_data"  # nothing added in 2022
+    assert status(example, "6-gemiddeld", "alliantie", "2022") == "not_met"
+    assert status(example, "37-complexen", "gemeente", "2022") == "met"
+    assert (status(example, "47", None, "2022-2023"), value(example, "47", None, "2022-2023")) == ("met", 5)
+    assert status(example, "49", "portaal", "2023") == "met"
+    assert status(example, "49", "omnia-wonen", "2023") == "no_data"
+    assert status(example, "12", None, "2022") == "not_met"  # evaluated 12 July, due end of Q2
+    assert status(example, "45", "gemeente") == "met"
+    assert status(example, "50-materialen", "portaal", "2022") == "not_met"
+    assert status(example, "24", None, "2023-H2") == "met"
+
+
+# ---------------------------------------------------------------- boundaries
+
+
+@pytest.mark.parametrize(
+    ("urgent", "expected"),
+    [(1200, "met"), (1201, "at_risk"), (1250, "at_risk"), (1251, "not_met")],  # 48%, 48.04%, 50%, 50.04%
+)
+def test_13_boundaries(tmp_path: Path, urgent: int, expected: str) -> None:
+    counts = {party: (urgent, 2500) for party in CORPORATIONS}
+    results = run_check(small(tmp_path, lettings("2022", "verhuringen_urgent", counts)))
+    for party in [*CORPORATIONS, None]:
+        assert status(results, "13", party, "2022") == expected
+
+
+@pytest.mark.parametrize(
+    ("young", "expected"),
+    [(175, "met"), (174, "at_risk"), (125, "at_risk"), (124, "not_met")],  # 7%, 6.96%, 5%, 4.96%
+)
+def test_14_boundaries(tmp_path: Path, young: int, expected: str) -> None:
+    counts = {party: (young, 2500) for party in CORPORATIONS}
+    results = run_check(small(tmp_path, lettings("2023", "verhuringen_jongeren_kkg", counts)))
+    for party in [*CORPORATIONS, None]:
+        assert status(results, "14", party, "2023") == expected
+
+
+@pytest.mark.parametrize(
+    ("free", "expected"),
+    [(325, "met"), (326, "at_risk"), (375, "at_risk"), (376, "not_met")],  # 13%, 13.04%, 15%, 15.04%
+)
+def test_19_boundaries(tmp_path: Path, free: int, expected: str) -> None:
+    counts = {party: (free, 2500) for party in CORPORATIONS}
+    results = run_check(small(tmp_path, lettings("2022", "verhuringen_vrije_toewijzing", counts)))
+    for party in [*CORPORATIONS, None]:
+        assert status(results, "19", party, "2022") == expected
+
+
+def test_19_joint_without_one_corporation_is_no_data(tmp_path: Path) -> None:
+    counts = {"alliantie": (100, 1000), "portaal": (50, 500)}
+    results = run_check(small(tmp_path, lettings("2022", "verhuringen_vrije_toewijzing", counts)))
+    joint = pick(results, "19", None, "2022")
+    assert joint["status"] == "no_data"
+    assert {m["party"] for m in joint["missing"]} == {"omnia-wonen"}
+    assert status(results, "19", "alliantie", "2022") == "met"
+
+
+def test_19_year_from_half_years(tmp_path: Path) -> None:
+    """The half-yearly monitoring: halves given, the yearly norm is checked on their sum."""
+    rows = (
+        "2022-H1,alliantie,verhuringen_totaal,500,\n2022-H1,alliantie,verhuringen_vrije_toewijzing,90,\n"
+        "2022-H2,alliantie,verhuringen_totaal,500,\n2022-H2,alliantie,verhuringen_vrije_toewijzing,40,\n"
+    )
+    results = run_check(small(tmp_path, rows))
+    assert (status(results, "19", "alliantie", "2022"), value(results, "19", "alliantie", "2022")) == ("met", 13)
+
+
+@pytest.mark.parametrize(
+    ("delivered", "expected"),
+    [("2022-03-30", "met"), ("2022-03-31", "met"), ("2022-04-01", "not_met")],
+)
+def test_56_before_1_april(tmp_path: Path, delivered: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2022,portaal,aanlevering_woningmarktmonitor,{delivered},\n"))
+    assert status(results, "56", "portaal", "2022") == expected
+    assert status(results, "56", "alliantie", "2022") == "not_met"  # no date, overdue
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"), [("2023-02-15", "pending"), ("2023-03-15", "at_risk"), ("2023-04-01", "not_met")]
+)
+def test_56_without_a_date(tmp_path: Path, as_of: str, expected: str) -> None:
+    results = run_check(small(tmp_path, "2022,portaal,aanlevering_woningmarktmonitor,2022-03-01,\n"), as_of)
+    assert status(results, "56", "portaal", "2023") == expected
+
+
+def growth(net: dict[str, dict[str, int]]) -> str:
+    return "".join(
+        f"{year},{party},netto_toename,{number},\n" for year, parties in net.items() for party, number in parties.items()
+    )
+
+
+@pytest.mark.parametrize(("second_year", "expected"), [(39, "met"), (38, "not_met")])
+def test_7_after_the_window(tmp_path: Path, second_year: int, expected: str) -> None:
+    rows = growth({"2022": {"alliantie": 39, "portaal": 57, "omnia-wonen": 0}})
+    rows += growth({"2023": {"alliantie": second_year, "portaal": 57, "omnia-wonen": 21}})
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "7", "alliantie", "2022-2023") == expected
+    assert status(results, "7", "portaal", "2022-2023") == "met"  # exactly 114
+    assert status(results, "7", None, "2022-2023") == expected  # 213 or 212
+
+
+@pytest.mark.parametrize(("first_year", "expected"), [(39, "met"), (32, "at_risk"), (31, "not_met")])
+def test_7_trajectory_after_one_year(tmp_path: Path, first_year: int, expected: str) -> None:
+    """As of early 2023 only 2022 is reported: expected 78 / 2 = 39, at_risk from 80% (31.2)."""
+    results = run_check(small(tmp_path, growth({"2022": {"alliantie": first_year}})), "2023-01-15")
+    result = pick(results, "7", "alliantie", "2022-2023")
+    assert (result["status"], result["expected"], result["provisional"]) == (expected, 39, True)
+
+
+def test_7_from_components(tmp_path: Path) -> None:
+    """netto_toename = toevoegingen + deliberalisatie - sloop - verkoop - liberalisatie."""
+    rows = "".join(
+        f"{year},omnia-wonen,{metric},{number},\n"
+        for year, numbers in {"2022": (0, 0, 0, 0, 0), "2023": (23, 1, 0, 0, 3)}.items()
+        for metric, number in zip(
+            ["toevoegingen", "deliberalisatie", "sloop", "verkoop", "liberalisatie"], numbers, strict=True
+        )
+    )
+    results = run_check(small(tmp_path, rows))
+    assert (status(results, "7", "omnia-wonen"), value(results, "7", "omnia-wonen")) == ("met", 21)
+    # saldo (de)liberalisatie 3 - 1 = 2, within Omnia's 8 (footnote 8)
+    assert value(results, "tabel-1-liberalisatie", "omnia-wonen") == 2
+    assert status(results, "tabel-1-liberalisatie", "omnia-wonen") == "met"
+
+
+@pytest.mark.parametrize(("sold", "expected"), [(43, "met"), (44, "not_met")])
+def test_tabel_1_verkoop_is_a_ceiling_at_any_time(tmp_path: Path, sold: int, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2022,portaal,verkoop,{sold},\n"), "2022-12-31")
+    assert status(results, "tabel-1-verkoop", "portaal", "2022-2023") == expected
+
+
+@pytest.mark.parametrize(("done", "expected"), [("2022-06-30", "met"), ("2022-07-01", "not_met")])
+def test_12_second_quarter(tmp_path: Path, done: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2022,,evaluatie_pilot_doorstroming,{done},\n"))
+    assert status(results, "12", None, "2022") == expected
+
+
+@pytest.mark.parametrize(("done", "expected"), [("2024-03-31", "met"), ("2024-04-01", "not_met")])
+def test_45_q4_2023_or_q1_2024_reads_the_later(tmp_path: Path, done: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2024,gemeente,wijkuitvoeringsplan_schothorst_zuid,{done},\n"))
+    assert status(results, "45", "gemeente") == expected
+
+
+def test_55_and_4_evaluation_of_2023_due_end_of_april_2024(tmp_path: Path) -> None:
+    path = small(tmp_path, "2024,portaal,voortgangsrapportage_afgesloten_jaar,2024-04-30,\n")
+    assert status(run_check(path), "55-afgesloten-jaar", "portaal", "2024") == "met"
+    assert status(run_check(path, "2024-03-15"), "4-evaluatie", "alliantie", "2024") == "pending"
+    assert status(run_check(path, "2024-05-01"), "4-evaluatie", "alliantie", "2024") == "not_met"
+
+
+@pytest.mark.parametrize(("exploitation", "expected"), [("10", "met"), ("9.5", "not_met")])
+def test_6_exploitation_term(tmp_path: Path, exploitation: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2023,alliantie,exploitatietermijn_kortste,{exploitation},\n"))
+    assert status(results, "6", "alliantie", "2023") == expected
