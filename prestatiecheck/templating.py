@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from prestatiecheck.errors import UsageError
-from prestatiecheck.i18n import did_you_mean, get_language, t
+from prestatiecheck.i18n import MESSAGES, did_you_mean, get_language, t
 from prestatiecheck.model import Agreement, Catalogue, Metric, Rule
 from prestatiecheck.needs import Need, rule_needs, within
 from prestatiecheck.periods import Period, PeriodError, parse_period
@@ -173,17 +173,10 @@ def _article(rule: Rule) -> str:
 
 
 def unit_text(metric: Metric) -> str:
-    key = f"template_unit_{metric.unit}"
-    text = t(key) if key in _messages() else metric.unit
     if metric.unit == "count" and metric.signed:
-        text = t("template_unit_count_signed")
-    return text
-
-
-def _messages() -> Mapping[str, tuple[str, str]]:
-    from prestatiecheck.i18n import MESSAGES
-
-    return MESSAGES
+        return t("template_unit_count_signed")
+    key = f"template_unit_{metric.unit}"
+    return t(key) if key in MESSAGES else metric.unit
 
 
 def cell_texts(template: Template, row: TemplateRow) -> dict[str, str]:
