@@ -190,3 +190,49 @@ def test_yaml_template_reads_back_with_nothing_filled_in(invoke, tmp_path: Path)
 def test_help_lists_template(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("--help")
     assert "template" in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_explanation_headers_are_never_read_as_figure_columns(lang: str) -> None:
+    from prestatiecheck.i18n import set_language
+    from prestatiecheck.loading.figures import COLUMNS, normalise_header
+    from prestatiecheck.templating import EXPLANATION_COLUMNS, header
+
+    set_language(lang)
+    for column in EXPLANATION_COLUMNS:
+        assert normalise_header(header(column)) not in COLUMNS
+
+
+def test_english_template_round_trip(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.excel.common import AS_OF, fill, statuses
+
+    template = tmp_path / "template.xlsx"
+    assert (
+        invoke("template", *MINI_ARGS, "--lang", "en", "--period", "2022", "-o", str(template)).exit_code == 0
+    )
+    filled = fill(
+        template,
+        {
+            ("2022", "alliantie", "leefbaarheid_uitgaven_per_woning"): 131.37,
+            ("2022", "portaal", "leefbaarheid_uitgaven_per_woning"): "131,38",
+        },
+        tmp_path / "filled.xlsx",
+    )
+    result = invoke(
+        "check",
+        *MINI_ARGS,
+        "-f",
+        str(filled),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "--fail-on",
+        "never",
+    )
+    assert result.exit_code == 0, result.stderr
+    got = statuses(result.stdout)
+    assert got[("5", "alliantie", "2022")] == "met"
+    assert got[("5", "portaal", "2022")] == "not_met"
