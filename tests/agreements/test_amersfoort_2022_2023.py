@@ -167,7 +167,7 @@ def test_tabel_1_as_printed(rule_file: Any) -> None:
 def test_kind_counts(rule_file: Any) -> None:
     kinds = Counter(r["check"]["kind"] for r in rule_file["rules"])
     assert kinds == {
-        "deadline": 28,
+        "deadline": 27,
         "target": 8,
         "share": 4,
         "value": 2,
@@ -248,7 +248,10 @@ def test_the_excel_export_gives_identical_results(example: list[dict[str, Any]])
 
 def test_example_7_net_growth_against_tabel_1(example: list[dict[str, Any]]) -> None:
     # Alliantie: 238 added, 144 demolished, 45 sold, 21 liberalised = 28 of 78.
-    assert (status(example, "7", "alliantie", "2022-2023"), value(example, "7", "alliantie")) == ("not_met", 28)
+    assert (status(example, "7", "alliantie", "2022-2023"), value(example, "7", "alliantie")) == (
+        "not_met",
+        28,
+    )
     assert (status(example, "7", "portaal"), value(example, "7", "portaal")) == ("met", 209)
     assert (status(example, "7", "omnia-wonen"), value(example, "7", "omnia-wonen")) == ("met", 21)  # exactly
     joint = pick(example, "7", None, "2022-2023")
@@ -259,14 +262,19 @@ def test_example_tabel_1_components(example: list[dict[str, Any]]) -> None:
     assert status(example, "tabel-1-toevoegingen", "alliantie") == "not_met"
     assert status(example, "tabel-1-toevoegingen", None) == "met"  # 512 >= 472
     assert status(example, "tabel-1-sloop", None) == "met"  # exactly 148
-    assert (status(example, "tabel-1-verkoop", "alliantie"), value(example, "tabel-1-verkoop", "alliantie")) == (
+    assert (
+        status(example, "tabel-1-verkoop", "alliantie"),
+        value(example, "tabel-1-verkoop", "alliantie"),
+    ) == (
         "not_met",
         45,
     )
     assert status(example, "tabel-1-verkoop", None) == "not_met"  # 84 > 83
     assert status(example, "tabel-1-liberalisatie", "omnia-wonen") == "met"
     assert status(example, "tabel-1-tijdelijk", "omnia-wonen") == "met"
-    assert [r for r in example if r["rule"] == f"{AGREEMENT}/tabel-1-liberalisatie" and r["party"] is None] == []
+    assert [
+        r for r in example if r["rule"] == f"{AGREEMENT}/tabel-1-liberalisatie" and r["party"] is None
+    ] == []
 
 
 def test_example_2_and_8_ambitions(example: list[dict[str, Any]]) -> None:
@@ -276,7 +284,11 @@ def test_example_2_and_8_ambitions(example: list[dict[str, Any]]) -> None:
     assert status(example, "8", "omnia-wonen") == "not_met"  # 22 of 22 + 278
     assert status(example, "2-sociaal-aandeel", None, "2022") == "met"
     projects = {r["project"]: r["status"] for r in example if r["rule"] == f"{AGREEMENT}/2-sociaal-aandeel"}
-    assert projects == {"De Hoef West": "met", "Wagenwerkplaats fase 1": "at_risk", "Vathorst Bovenduist": "not_met"}
+    assert projects == {
+        "De Hoef West": "met",
+        "Wagenwerkplaats fase 1": "at_risk",
+        "Vathorst Bovenduist": "not_met",
+    }
 
 
 def test_example_13_urgent_share(example: list[dict[str, Any]]) -> None:
@@ -392,7 +404,10 @@ def test_19_year_from_half_years(tmp_path: Path) -> None:
         "2022-H2,alliantie,verhuringen_totaal,500,\n2022-H2,alliantie,verhuringen_vrije_toewijzing,40,\n"
     )
     results = run_check(small(tmp_path, rows))
-    assert (status(results, "19", "alliantie", "2022"), value(results, "19", "alliantie", "2022")) == ("met", 13)
+    assert (status(results, "19", "alliantie", "2022"), value(results, "19", "alliantie", "2022")) == (
+        "met",
+        13,
+    )
 
 
 @pytest.mark.parametrize(
@@ -415,7 +430,9 @@ def test_56_without_a_date(tmp_path: Path, as_of: str, expected: str) -> None:
 
 def growth(net: dict[str, dict[str, int]]) -> str:
     return "".join(
-        f"{year},{party},netto_toename,{number},\n" for year, parties in net.items() for party, number in parties.items()
+        f"{year},{party},netto_toename,{number},\n"
+        for year, parties in net.items()
+        for party, number in parties.items()
     )
 
 
@@ -473,7 +490,7 @@ def test_45_q4_2023_or_q1_2024_reads_the_later(tmp_path: Path, done: str, expect
 
 def test_55_and_4_evaluation_of_2023_due_end_of_april_2024(tmp_path: Path) -> None:
     path = small(tmp_path, "2024,portaal,voortgangsrapportage_afgesloten_jaar,2024-04-30,\n")
-    assert status(run_check(path), "55-afgesloten-jaar", "portaal", "2024") == "met"
+    assert status(run_check(path, "2024-05-15"), "55-afgesloten-jaar", "portaal", "2024") == "met"
     assert status(run_check(path, "2024-03-15"), "4-evaluatie", "alliantie", "2024") == "pending"
     assert status(run_check(path, "2024-05-01"), "4-evaluatie", "alliantie", "2024") == "not_met"
 
