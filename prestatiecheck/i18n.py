@@ -1025,3 +1025,12 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "bad_signed_date": (
+            "signed: '{value}' is geen datum (schrijf bijvoorbeeld 2021-12-14)",
+            "signed: '{value}' is not a date (write e.g. 2021-12-14)",
+        ),
+    }
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -315,6 +316,7 @@ RULE_CASES = {
     "max_and_min": ("      max: 50\n", "      max: 50\n      min: 10\n", ["precies één van 'max' of 'min'"]),
     "wrong_unit": ("evidence: evaluatie_afgerond", "evidence: bijeenkomsten", ["eenheid 'count'"]),
     "malformed": ("    title: Evaluatie\n", "    title: [Evaluatie\n", ["ongeldige YAML"]),
+    "bad_signed_date": ("  source: test\n", "  source: test\n  signed: 14 december 2021\n", ["signed: '14 december 2021'"]),
     "unknown_table_row": ("row: netto}", "row: nett}", ["onbekende tabelrij 'nett'", "bedoelde u 'netto'"]),
 }
 
@@ -334,6 +336,16 @@ def test_bad_rule_file(case: str, rules_copy: Path, invoke) -> None:  # type: ig
     check = invoke("check", "--agreements", index, "-a", MINI, "-f", str(MINI_INDEX.parent / "figures.csv"))
     assert check.exit_code == 2
     assert "Traceback" not in check.stdout + check.stderr
+
+
+@pytest.mark.parametrize("written", ["2021-12-14", "'2021-12-14'"])
+def test_signed_date_quoted_or_not(written: str, rules_copy: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    from prestatiecheck.loading.rules import load_catalogue
+
+    break_rule_file(rules_copy, "  source: test\n", f"  source: test\n  signed: {written}\n")
+    index = str(rules_copy / "agreements.yaml")
+    assert invoke("validate", "--agreements", index).exit_code == 0
+    assert load_catalogue(index).agreements[MINI].signed == date(2021, 12, 14)
 
 
 def test_validate_reports_every_problem_with_positions(rules_copy: Path, invoke) -> None:  # type: ignore[no-untyped-def]

@@ -399,3 +399,18 @@ def test_table_columns_keep_short_words_whole(width: int) -> None:
     party, period, source = widths[1], widths[2], widths[6]
     assert party >= len("gezamenlijk") and period >= len("2026-2030") and source >= len("Hoofdstuk")
     assert widths[0] >= 12 and widths[7] >= 12
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "en", "explain", "--agreements", str(MINI_INDEX), f"{MINI}/1"],
+        ["explain", "--lang", "en", "--agreements", str(MINI_INDEX), f"{MINI}/1"],
+        ["--lang=en", "validate", "--agreements", str(MINI_INDEX)],
+    ],
+)
+def test_lang_before_or_after_the_command(invoke, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = invoke(*args)
+    text = result.stdout + result.stderr
+    assert "Agreement:" in text or "checked" in text, text
+    assert "Afspraken:" not in text and "gecontroleerd" not in text

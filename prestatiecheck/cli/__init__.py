@@ -22,6 +22,13 @@ from prestatiecheck.i18n import set_language
 COMMANDS = [check, validate, listing, explain, deadlines, report, template]
 
 
+def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``prestatiecheck --lang en COMMAND``: remembered for the command (ctx.meta is shared)."""
+    if value:
+        ctx.meta["prestatiecheck.lang"] = value
+        set_language(value)
+
+
 def build_cli() -> click.Group:
     """The command group, with help texts in the language chosen at this moment."""
 
@@ -47,7 +54,7 @@ def build_cli() -> click.Group:
         default=None,
         is_eager=True,
         expose_value=False,
-        callback=lambda ctx, param, value: set_language(value) if value else None,
+        callback=_group_lang,
         help=h("Taal van de uitvoer (ook per commando).", "Output language (also per command)."),
     )
     def cli() -> None:

@@ -88,6 +88,9 @@ def parse_as_of(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """A command's --lang; without it, the group's (``prestatiecheck --lang en check``), else the default."""
+    if value is None:
+        value = ctx.meta.get("prestatiecheck.lang")
     return set_language(value)
 
 

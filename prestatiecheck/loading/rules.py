@@ -223,6 +223,13 @@ def _load_agreement_uncached(
     return build_agreement(data, path, shown)
 
 
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value).strip()) if value else None
+    except ValueError:
+        return None  # reported by validation
+
+
 def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreement:
     meta = data["agreement"]
     agreement_id = str(meta["id"])
@@ -280,7 +287,7 @@ def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreemen
         source=document,
         rules=tuple(rules),
         file=path,
-        signed=signed if isinstance(signed, date) else None,
+        signed=signed if isinstance(signed, date) else _iso_date(signed),
         context=context,
         tables=tables,
         coverage={str(k): tuple(str(x) for x in v) for k, v in (data.get("coverage") or {}).items()},

@@ -9,6 +9,7 @@ does not add up, per-party targets that do not sum to the joint target).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -87,6 +88,12 @@ def _rule_file_problems(
         parse_period(agreement["period"])
     except PeriodError:
         problems.append(Problem(where(agreement, "period", root), t("bad_period", value=agreement["period"])))
+    signed = agreement.get("signed")
+    if isinstance(signed, str) and signed.strip():
+        try:
+            date.fromisoformat(signed.strip())
+        except ValueError:
+            problems.append(Problem(where(agreement, "signed", root), t("bad_signed_date", value=signed)))
     party_ids: list[str] = []
     for i, party in enumerate(agreement["parties"]):
         if party["id"] in party_ids:

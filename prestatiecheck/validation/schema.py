@@ -77,7 +77,15 @@ def _validator_class() -> Any:
     def is_string(checker: Any, instance: Any) -> bool:
         return isinstance(instance, str)
 
-    type_checker = Draft202012Validator.TYPE_CHECKER.redefine_many({"number": is_number, "string": is_string})
+    def is_date(checker: Any, instance: Any) -> bool:
+        from datetime import date
+
+        return isinstance(instance, date)
+
+    # "date": an unquoted YAML date (signed: 2021-12-14), which our loader reads as a date.
+    type_checker = Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"number": is_number, "string": is_string, "date": is_date}
+    )
     return jsonschema.validators.extend(Draft202012Validator, type_checker=type_checker)
 
 
