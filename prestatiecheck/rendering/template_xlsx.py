@@ -15,6 +15,7 @@ from typing import Any
 
 from prestatiecheck.i18n import t
 from prestatiecheck.rendering import describe
+from prestatiecheck.rendering.sheets import print_landscape, row_height
 from prestatiecheck.templating import EXPLANATION_COLUMNS, Template, TemplateRow, cell_texts, header
 
 HEADER_FILL = "1F4E79"
@@ -23,7 +24,7 @@ EXPLANATION_FONT = "595959"
 OPEN_FILL = "FFF9DB"  # the cells to fill in: a light yellow
 WIDTHS = {
     "period": 11, "party": 14, "metric": 34, "value": 14, "note": 30, "project": 20,
-    "party_name": 22, "meaning": 60, "unit": 24, "rules": 48, "article": 18, "agreement": 20,
+    "party_name": 22, "meaning": 60, "unit": 30, "rules": 48, "article": 18, "agreement": 20,
 }  # fmt: skip
 OPEN_COLUMNS = ("value", "note", "project")
 NUMBER_FORMATS = {"date": "yyyy-mm-dd", "eur": "#,##0.00"}
@@ -61,13 +62,18 @@ def render(template: Template) -> bytes:
         sheet.append([texts[c] for c in columns])
         for column in columns:
             cell = sheet[f"{letters[column]}{number}"]
+            cell.alignment = Alignment(vertical="top")
             if column in OPEN_COLUMNS and (column != "project" or row.per_project):
                 cell.protection = unlocked
                 cell.fill = open_fill
             elif column in EXPLANATION_COLUMNS or column == "agreement":
                 cell.fill = grey
                 cell.font = grey_font
-                cell.alignment = Alignment(vertical="top", wrap_text=column in ("meaning", "rules"))
+                cell.alignment = Alignment(vertical="top", wrap_text=column in ("meaning", "unit", "rules"))
+        # Spreadsheet programs do not grow a row for wrapped text they did not write: set its height.
+        sheet.row_dimensions[number].height = row_height(
+            *((texts[c], WIDTHS[c]) for c in ("meaning", "unit", "rules"))
+        )
         value_cell = sheet[f"{letters['value']}{number}"]
         value_cell.number_format = NUMBER_FORMATS.get(row.metric.unit, "General")
         validations[_validation_kind(row)].add(value_cell)
@@ -75,6 +81,7 @@ def render(template: Template) -> bytes:
         if validation.sqref:
             sheet.add_data_validation(validation)
     sheet.freeze_panes = f"{letters['value']}2"
+    print_landscape(sheet)
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{len(template.rows) + 1}"
     sheet.protection.sheet = True
@@ -177,3 +184,6 @@ def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any
         )
         for column in (2, 3, 4, 6):
             sheet.cell(sheet.max_row, column).alignment = alignment(wrap_text=True, vertical="top")
+        widths = (40, 60, 30, 60)
+        texts = [str(sheet.cell(sheet.max_row, c).value or "") for c in (2, 3, 4, 6)]
+        sheet.row_dimensions[sheet.max_row].height = row_height(*zip(texts, widths, strict=True))

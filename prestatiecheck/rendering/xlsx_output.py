@@ -24,6 +24,7 @@ from prestatiecheck.rendering.labels import HEX, label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import norm_text, party_name, present
 from prestatiecheck.rendering.rows import visible
+from prestatiecheck.rendering.sheets import print_landscape, row_height
 
 HEADER_FILL = "1F4E79"
 COLUMNS = (
@@ -109,9 +110,11 @@ def render(evaluation: Evaluation, options: RenderOptions) -> bytes:
         status_cell.fill = fills[result.status]
         status_cell.font = status_font
         sheet.cell(number, position["message"]).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[number].height = row_height((shown.message, dict(COLUMNS)["message"]))
     last = get_column_letter(len(COLUMNS))
     sheet.auto_filter.ref = f"A1:{last}{max(len(results), 0) + 1}"
     sheet.freeze_panes = "A2"
+    print_landscape(sheet)
     _summary(workbook.create_sheet(t("xlsx_sheet_summary")), evaluation, fills, Font, options)
     out = io.BytesIO()
     workbook.save(out)
