@@ -128,14 +128,14 @@ def _validations(data_validation: Any) -> dict[str, Any]:
     }
 
 
+EXPLANATION_WIDTHS = (22, 34, 56, 30, 16, 56)  # A..F: ref/label, rule, check, scope, periods, source
+
+
 def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any) -> None:
     agreement = template.agreement
-    sheet.column_dimensions["A"].width = 10
-    sheet.column_dimensions["B"].width = 40
-    sheet.column_dimensions["C"].width = 60
-    sheet.column_dimensions["D"].width = 30
-    sheet.column_dimensions["E"].width = 16
-    sheet.column_dimensions["F"].width = 60
+    for letter, width in zip("ABCDEF", EXPLANATION_WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    text_width = sum(EXPLANATION_WIDTHS[1:])
     sheet.append([agreement.title])
     sheet["A1"].font = font(bold=True, size=14)
     party = agreement.party(template.party) if template.party else None
@@ -143,19 +143,25 @@ def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any
         (t("template_about_agreement"), agreement.id),
         (t("template_about_period"), template.period.label if template.period else agreement.period.label),
         (t("template_about_party"), party.name if party else t("template_all_parties")),
-        (t("template_about_rows"), str(len(template.rows))),
+        (t("template_about_rows"), len(template.rows)),
     ]
     for label, value in facts:
         sheet.append([label, value])
+        sheet.cell(sheet.max_row, 2).alignment = alignment(horizontal="left")
     sheet.append([])
     sheet.append([t("template_how_title")])
     sheet.cell(sheet.max_row, 1).font = font(bold=True)
-    for key in ("template_how_value", "template_how_numbers", "template_how_dates", "template_how_joint"):
-        sheet.append(["•", t(key)])
-        sheet.cell(sheet.max_row, 2).alignment = alignment(wrap_text=False)
+    how = [t(f"template_how_{k}") for k in ("value", "numbers", "dates", "joint")]
     if template.has_projects:
-        sheet.append(["•", t("template_how_projects")])
-    sheet.append(["•", t("template_how_check", agreement=agreement.id)])
+        how.append(t("template_how_projects"))
+    how.append(t("template_how_check", agreement=agreement.id))
+    for text in how:
+        sheet.append(["•", text])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
+        sheet.cell(row, 1).alignment = alignment(horizontal="right", vertical="top")
+        sheet.cell(row, 2).alignment = alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[row].height = row_height((text, text_width))
     sheet.append([])
     sheet.append([t("template_rules_title")])
     sheet.cell(sheet.max_row, 1).font = font(bold=True)
@@ -172,18 +178,18 @@ def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any
         sheet.cell(sheet.max_row, column).font = font(bold=True)
     for rule in template.rules:
         source = f"{t('article_word')} {rule.source.article}: “{rule.source.quote.strip()}”"
-        sheet.append(
-            [
-                rule.ref,
-                rule.title,
-                describe.threshold(rule, agreement, template.metrics),
-                describe.scope(rule, agreement),
-                describe.periods(rule, agreement),
-                source,
-            ]
-        )
-        for column in (2, 3, 4, 6):
-            sheet.cell(sheet.max_row, column).alignment = alignment(wrap_text=True, vertical="top")
-        widths = (40, 60, 30, 60)
-        texts = [str(sheet.cell(sheet.max_row, c).value or "") for c in (2, 3, 4, 6)]
-        sheet.row_dimensions[sheet.max_row].height = row_height(*zip(texts, widths, strict=True))
+        texts = [
+            rule.ref,
+            rule.title,
+            describe.threshold(rule, agreement, template.metrics),
+            describe.scope(rule, agreement),
+            describe.periods(rule, agreement),
+            source,
+        ]
+        sheet.append(texts)
+        row = sheet.max_row
+        for column in range(1, len(texts) + 1):
+            sheet.cell(row, column).alignment = alignment(wrap_text=True, vertical="top", horizontal="left")
+        sheet.row_dimensions[row].height = row_height(*zip(texts, EXPLANATION_WIDTHS, strict=True))
+    print_landscape(sheet)
+    sheet.print_title_rows = None
