@@ -85,7 +85,7 @@ def read_xlsx(path: Path, shown: str) -> RawFigures:
     ]
     if formulas:
         try:
-            cached_rows = _load(data, data_only=True)[title]
+            cached_rows = _load(data, data_only=True, only=title)[title]
         except _Broken as e:  # pragma: no cover - the same bytes loaded once already
             return RawFigures([], [Problem(where, t("xlsx_corrupt", reason=e.reason))])
         for r, c in formulas:
@@ -105,8 +105,12 @@ class _Broken(Exception):
         super().__init__(reason)
 
 
-def _load(data: bytes, *, data_only: bool) -> dict[str, list[tuple[Cell, ...]]]:
-    """Every worksheet's rows (1-based row n is list index n - 1), the file closed again."""
+def _load(data: bytes, *, data_only: bool, only: str | None = None) -> dict[str, list[tuple[Cell, ...]]]:
+    """Worksheet rows (1-based row n is list index n - 1), streamed, the file closed again.
+
+    Sheets are read in order: of a sheet without the header only its first rows (for the
+    message), the first sheet with it in full, and nothing after it. ``only``: that sheet in full.
+    """
     import zipfile
 
     import openpyxl
@@ -119,8 +123,19 @@ def _load(data: bytes, *, data_only: bool) -> dict[str, list[tuple[Cell, ...]]]:
             try:
                 sheets: dict[str, list[tuple[Cell, ...]]] = {}
                 for sheet in workbook.worksheets:
+                    if only is not None and sheet.title != only:
+                        continue
                     sheet.reset_dimensions()  # some programs save a wrong size; read what is there
-                    sheets[sheet.title] = [tuple(_cell(c) for c in row) for row in sheet.iter_rows()]
+                    rows = sheets[sheet.title] = []
+                    found = only is not None
+                    for row in sheet.iter_rows():
+                        rows.append(tuple(_cell(c) for c in row))
+                        if not found:
+                            found = _columns(rows[-1]) is not None
+                            if not found and len(rows) >= HEADER_SEARCH_ROWS:
+                                break
+                    if found:
+                        break
             finally:
                 workbook.close()
     except zipfile.BadZipFile as e:
@@ -153,14 +168,22 @@ def _find_header(sheets: dict[str, list[tuple[Cell, ...]]]) -> tuple[str, int, d
     """(sheet title, header row number, column name -> 1-based column) of the first figures sheet."""
     for title, rows in sheets.items():
         for number, row in enumerate(rows[:HEADER_SEARCH_ROWS], 1):
-            header = _header_of(row)
-            if all(column in header for column in REQUIRED_COLUMNS):
-                columns: dict[str, int] = {}
-                for index, name in enumerate(header, 1):
-                    if name in COLUMNS:
-                        columns.setdefault(name, index)  # the first of two same-named columns
+            columns = _columns(row)
+            if columns is not None:
                 return title, number, columns
     return None
+
+
+def _columns(row: tuple[Cell, ...]) -> dict[str, int] | None:
+    """Column name -> 1-based column when the row is the figures header, else None."""
+    header = _header_of(row)
+    if not all(column in header for column in REQUIRED_COLUMNS):
+        return None
+    columns: dict[str, int] = {}
+    for index, name in enumerate(header, 1):
+        if name in COLUMNS:
+            columns.setdefault(name, index)  # the first of two same-named columns
+    return columns
 
 
 def _no_header_problem(sheets: dict[str, list[tuple[Cell, ...]]], shown: str) -> Problem:
