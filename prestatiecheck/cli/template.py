@@ -27,7 +27,7 @@ def register(cli: click.Group) -> None:
     @click.option(
         "--period",
         default=None,
-        metavar="PERIODE",
+        metavar=h("PERIODE", "PERIOD"),
         help=h(
             "Alleen deze periode: 2026, 2026-H1, 2026-Q3 of 2026-2027 (standaard de hele looptijd).",
             "Only this period: 2026, 2026-H1, 2026-Q3 or 2026-2027 (default the whole term).",
