@@ -119,3 +119,32 @@ def test_cell_numbers() -> None:
     assert cell_number(Decimal(12), "count", None) == (12, "#,##0")
     assert cell_number(date(2026, 4, 1), "date", None) == (date(2026, 4, 1), "yyyy-mm-dd")
     assert cell_number(None, "count", None) == (None, None)
+
+
+def test_percentages_keep_enough_decimals_for_the_verdict(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    figures = tmp_path / "cijfers.csv"
+    figures.write_text(
+        "period,party,metric,value\n2022,alliantie,verhuringen_totaal,2500\n2022,alliantie,verhuringen_urgent,1251\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.xlsx"
+    result = invoke(
+        "check", *MINI_ARGS, "-f", str(figures), "--as-of", AS_OF, "--format", "xlsx", "-o", str(out)
+    )
+    assert result.exit_code == 1
+    ws = openpyxl.load_workbook(out)["Resultaten"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "1" and r[4].value == "de Alliantie")
+    assert row[8].value == pytest.approx(0.5004)
+    assert row[8].number_format == "0.00%"  # 50,04%, never "50,0%" beside "niet voldaan"
+    assert row[7].value == "✗ niet voldaan"
+
+
+def test_help_does_not_import_openpyxl() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, prestatiecheck.cli; print('openpyxl' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
