@@ -922,6 +922,7 @@ MESSAGES.update(
         "xlsx_false": ("ONWAAR", "FALSE"),
         "xlsx_value_point_in_text": ("'{value}' staat als tekst in de cel met een decimale punt; bedoelt u {suggestion}? (of typ het als getal)", "'{value}' is text in the cell with a decimal point; did you mean {suggestion}? (or type it as a number)"),
         "xlsx_output_required": ("--format xlsx schrijft een Excel-bestand; geef met --output de bestandsnaam op", "--format xlsx writes an Excel file; name it with --output"),
+        "xlsx_ods": ("dit is een OpenDocument-rekenblad (.ods); sla het in LibreOffice op als Excel-werkmap (.xlsx) of als CSV", "this is an OpenDocument spreadsheet (.ods); save it from LibreOffice as an Excel workbook (.xlsx) or as CSV"),
         "xlsx_binary_to_terminal": ("een Excel-bestand kan niet naar de terminal; gebruik --output", "an Excel file cannot go to the terminal; use --output"),
     }
 )

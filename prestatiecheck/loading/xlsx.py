@@ -63,6 +63,8 @@ def read_xlsx(path: Path, shown: str) -> RawFigures:
     except Unreadable as e:
         return RawFigures([], [e.problem])
     where = Location(shown)
+    if path.suffix.lower() == ".ods":
+        return RawFigures([], [Problem(where, t("xlsx_ods"))])
     if data.startswith(OLE_MAGIC):
         return RawFigures([], [Problem(where, t("xlsx_encrypted_or_xls"))])
     if not data.startswith(ZIP_MAGIC):

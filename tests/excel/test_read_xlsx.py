@@ -316,3 +316,19 @@ def test_validate_reads_xlsx(invoke, tmp_path: Path) -> None:  # type: ignore[no
     result = invoke("validate", "--agreements", MINI_ARGS[1], "-a", MINI_ARGS[3], str(path))
     assert result.exit_code == 2
     assert "cijfers.xlsx:Blad1!D2:" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("cijfers.ods", b"PK\x03\x04" + b"\x00" * 100, "sla het in LibreOffice op als Excel-werkmap (.xlsx)"),
+    ],
+)
+def test_other_spreadsheet_formats_say_what_to_do(
+    invoke, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = check(invoke, path)
+    assert result.exit_code == 2
+    assert message in result.stderr
