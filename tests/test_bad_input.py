@@ -316,7 +316,11 @@ RULE_CASES = {
     "max_and_min": ("      max: 50\n", "      max: 50\n      min: 10\n", ["precies één van 'max' of 'min'"]),
     "wrong_unit": ("evidence: evaluatie_afgerond", "evidence: bijeenkomsten", ["eenheid 'count'"]),
     "malformed": ("    title: Evaluatie\n", "    title: [Evaluatie\n", ["ongeldige YAML"]),
-    "bad_signed_date": ("  source: test\n", "  source: test\n  signed: 14 december 2021\n", ["signed: '14 december 2021'"]),
+    "bad_signed_date": (
+        "  source: test\n",
+        "  source: test\n  signed: 14 december 2021\n",
+        ["signed: '14 december 2021'"],
+    ),
     "unknown_table_row": ("row: netto}", "row: nett}", ["onbekende tabelrij 'nett'", "bedoelde u 'netto'"]),
 }
 

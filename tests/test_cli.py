@@ -157,16 +157,30 @@ def test_figures_with_agreement_column_need_no_option(invoke, tmp_path: Path) ->
 def test_a_joint_figure_may_be_written_as_a_word(invoke, tmp_path: Path, word: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "f.csv"
     path.write_text(
-        "period,party,metric,value\n"
-        f"2022,{word},verhuringen_totaal,100\n2022,{word},verhuringen_urgent,60\n",
+        f"period,party,metric,value\n2022,{word},verhuringen_totaal,100\n2022,{word},verhuringen_urgent,60\n",
         encoding="utf-8",
     )
     result = invoke(
-        "check", "--agreements", str(MINI_INDEX), "-a", MINI, "-f", str(path), "--as-of", "2024-01-01",
-        "--format", "json", "--fail-on", "never",
+        "check",
+        "--agreements",
+        str(MINI_INDEX),
+        "-a",
+        MINI,
+        "-f",
+        str(path),
+        "--as-of",
+        "2024-01-01",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
     )
-    joint = [r for r in json.loads(result.stdout)["results"] if r["rule"] == f"{MINI}/1" and r["period"] == "2022"]
-    assert [(r["party"], r["status"], r["value"]) for r in joint if r["party"] is None] == [(None, "not_met", 60)]
+    joint = [
+        r for r in json.loads(result.stdout)["results"] if r["rule"] == f"{MINI}/1" and r["period"] == "2022"
+    ]
+    assert [(r["party"], r["status"], r["value"]) for r in joint if r["party"] is None] == [
+        (None, "not_met", 60)
+    ]
 
 
 def test_semicolon_csv_with_dutch_numbers(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -115,9 +115,7 @@ def test_streamed_json_is_one_valid_document(count: int, tmp_path) -> None:  # t
 
     mini = PathType(__file__).parent / "fixtures" / "mini"
     index = str(mini / "agreements.yaml")
-    loaded = load_figures(
-        [mini / "figures.csv"], agreement="mini-2022-2023", agreements_index=index
-    )
+    loaded = load_figures([mini / "figures.csv"], agreement="mini-2022-2023", agreements_index=index)
     results, _ = evaluate(loaded.catalogue, loaded.figures, ["mini-2022-2023"], date_type(2024, 4, 15))
     catalogue = load_catalogue(index)
     evaluation = Evaluation(

@@ -159,7 +159,7 @@ def test_formatting_in_both_languages() -> None:
 # -- the fast number formatting says exactly what Babel says ------------------------------------
 @settings(max_examples=300, deadline=None)
 @given(
-    value=st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False, allow_infinity=False, places=4),
+    value=st.decimals(min_value=-(10**9), max_value=10**9, allow_nan=False, allow_infinity=False, places=4),
     decimals=st.integers(min_value=0, max_value=4),
     lang=st.sampled_from(["nl", "en"]),
 )

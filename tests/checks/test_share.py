@@ -199,7 +199,12 @@ def test_average_per_year_without_any_figures_is_no_data() -> None:
 
 
 def test_a_period_that_has_not_begun_is_pending_not_no_data() -> None:
-    check = {"kind": "share", "numerator": "verhuringen_urgent", "denominator": "verhuringen_totaal", "max": 50}
+    check = {
+        "kind": "share",
+        "numerator": "verhuringen_urgent",
+        "denominator": "verhuringen_totaal",
+        "max": 50,
+    }
     results = run(check, [], as_of=date(2022, 12, 31))
     by_period = {r.period: r.status.value for r in results if r.party == "alliantie"}
     assert by_period == {"2022": "no_data", "2023": "pending"}
