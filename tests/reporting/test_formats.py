@@ -162,3 +162,18 @@ def test_help_in_both_languages(invoke) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["--lang", "en", "report", "--help"])
     assert stop.value.code == 0
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_agenda_names_the_project(report, mini_copy: Path, tmp_path: Path, fmt: str) -> None:
+    figures = tmp_path / "projects.csv"
+    figures.write_text(
+        "period,party,project,metric,value\n"
+        "2022,,De Hoef,nieuwbouw_woningen,100\n2022,,De Hoef,nieuwbouw_sociale_huur,20\n",
+        encoding="utf-8",
+    )
+    result = report("--format", fmt, "--fail-on", "never", index=mini_copy, figures=figures)
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "out" / f"{STEM}.{fmt}").read_text(encoding="utf-8")
+    agenda = text.split("Resultaten per thema")[0]
+    assert "gezamenlijk · De Hoef" in agenda
