@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,126 @@ def test_list_and_explain_read_well_for_every_rule(catalogue, agreement_id: str)
             assert shown.exit_code == 0, shown.output
             assert rule.source.quote.split()[0] in shown.stdout
             assert "{" not in shown.stdout.replace("{}", ""), shown.stdout  # no unfilled placeholders
+
+
+# The rule ids other tools depend on (issue 3), with what each must check.
+SHARE_URGENT = ("verhuringen_urgent", "verhuringen_totaal")
+SHARE_FREE = ("verhuringen_vrije_toewijzing", "verhuringen_totaal")
+FIXED = {
+    "amersfoort-2021/6": {
+        "kind": "target",
+        "metric": "netto_toename",
+        "window": "2020-2021",
+        "scope": {"party", "joint"},
+    },
+    "amersfoort-2021/20": {"kind": "share", "ratio": SHARE_URGENT, "max": 50, "scope": {"party", "joint"}},
+    "amersfoort-2021/2": {
+        "kind": "deadline",
+        "evidence": "aanlevering_woningmarktmonitor",
+        "due": "vóór 1 april",
+        "recurrence": "yearly",
+    },
+    "amersfoort-2022-2023/7": {
+        "kind": "target",
+        "metric": "netto_toename",
+        "window": "2022-2023",
+        "scope": {"party", "joint"},
+    },
+    "amersfoort-2022-2023/13": {
+        "kind": "share",
+        "ratio": SHARE_URGENT,
+        "max": 50,
+        "scope": {"party", "joint"},
+    },
+    "amersfoort-2022-2023/14": {
+        "kind": "share",
+        "ratio": ("verhuringen_jongeren_kkg", "verhuringen_totaal"),
+        "min": 5,
+        "scope": {"party", "joint"},
+    },
+    "amersfoort-2022-2023/19": {"kind": "share", "ratio": SHARE_FREE, "max": 15, "scope": {"party", "joint"}},
+    "amersfoort-2022-2023/56": {
+        "kind": "deadline",
+        "evidence": "aanlevering_woningmarktmonitor",
+        "due": "vóór 1 april",
+        "recurrence": "yearly",
+    },
+    "amersfoort-2026-2030/netto-groei": {
+        "kind": "target",
+        "metric": "netto_toename",
+        "scope": {"joint"},
+        "joint_target": 1380,
+    },
+    "amersfoort-2026-2030/vrije-toewijzing": {
+        "kind": "share",
+        "ratio": SHARE_FREE,
+        "max": 15,
+        "scope": {"party", "joint"},
+    },
+    "amersfoort-2026-2030/urgent": {
+        "kind": "band",
+        "ratio": SHARE_URGENT,
+        "target": 30,
+        "scope": {"party", "joint"},
+    },
+    "soest-2021-2022/1Y": {"kind": "share", "ratio": SHARE_URGENT, "max": 30, "scope": {"party", "joint"}},
+    "soest-2021-2022/2G": {"kind": "share", "ratio": SHARE_FREE, "max": 15, "scope": {"party", "joint"}},
+    "soest-2021-2022/1V": {
+        "kind": "deadline",
+        "evidence": "huisvestingsverordening_vastgesteld",
+        "due": "uiterlijk 1 april 2021",
+    },
+    "soest-2021-2022/4A": {
+        "kind": "value",
+        "metric": "leefbaarheid_uitgaven_per_woning",
+        "max": Decimal("131.37"),
+    },
+    "nijkerk-2025-2027/7": {"kind": "share", "ratio": SHARE_FREE, "max": 15, "scope": {"party", "joint"}},
+    "nijkerk-2025-2027/9": {
+        "kind": "share",
+        "ratio": SHARE_URGENT,
+        "max": 30,
+        "average_per_year": True,
+        "scope": {"party", "joint"},
+    },
+    "nijkerk-2025-2027/netto-groei": {
+        "kind": "target",
+        "metric": "netto_toename",
+        "per_year": True,
+        "scope": {"joint"},
+        "joint_target": 50,
+    },
+    "nijkerk-2025-2027/17": {"kind": "deadline", "evidence": "warmteprogramma_vastgesteld"},
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(FIXED))
+def test_fixed_rule_ids_check_what_the_issue_says(catalogue, rule_id: str) -> None:  # type: ignore[no-untyped-def]
+    rule = catalogue.rule(rule_id)
+    assert rule is not None, f"{rule_id} is missing"
+    check = rule.check
+    want = FIXED[rule_id]
+    assert check["kind"] == want["kind"]
+    assert "margin" not in check, "the fixed rules use the default margins"
+    if "ratio" in want:
+        assert (check["numerator"], check["denominator"]) == want["ratio"]
+    for key in (
+        "metric",
+        "evidence",
+        "window",
+        "due",
+        "recurrence",
+        "max",
+        "min",
+        "target",
+        "per_year",
+        "average_per_year",
+    ):
+        if key in want:
+            assert check.get(key) == want[key], key
+    if "scope" in want:
+        assert set(check.get("scope") or ["party"]) == want["scope"]
+    if "joint_target" in want:
+        assert check["targets"]["joint"] == want["joint_target"]
+    if want["kind"] == "deadline" and rule_id.startswith(("soest-2021-2022/1V", "nijkerk-2025-2027/17")):
+        assert rule.trekker == ("gemeente",)
