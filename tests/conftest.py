@@ -28,6 +28,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, _rule_cache: str) -> Non
         monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("PRESTATIECHECK_NO_CACHE", raising=False)
     monkeypatch.setenv("PRESTATIECHECK_CACHE_DIR", _rule_cache)
+    monkeypatch.chdir(os.getcwd())  # a test that changes directory gets the old one back
     set_language("nl")
     yield
     set_language("nl")

@@ -181,9 +181,15 @@ def test_unreadable_path(tmp_path: Path, invoke) -> None:  # type: ignore[no-unt
 
 
 def test_unknown_extension(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "figures.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "figures.pdf").write_bytes(b"%PDF-1.7")
     os.chdir(tmp_path)
-    assert_input_error(invoke(*check_args("figures.xls")), "figures.xls", "onbekend bestandstype")
+    assert_input_error(invoke(*check_args("figures.pdf")), "figures.pdf", "onbekend bestandstype")
+
+
+def test_old_excel_file_says_to_save_as_xlsx(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "figures.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    os.chdir(tmp_path)
+    assert_input_error(invoke(*check_args("figures.xls")), "figures.xls", "oud Excel-bestand (.xls)")
 
 
 def test_all_problems_in_one_pass(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]

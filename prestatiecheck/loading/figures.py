@@ -238,6 +238,7 @@ def read_xlsx(path: Path, shown: str) -> RawFigures:
 READERS: dict[str, Callable[[Path, str], RawFigures]] = {
     ".xlsx": read_xlsx,
     ".xlsm": read_xlsx,
+    ".xls": read_xlsx,  # an old Excel file: says to save it as .xlsx
     ".ods": read_xlsx,  # says to save it as .xlsx
     ".csv": read_csv,
     ".txt": read_csv,
