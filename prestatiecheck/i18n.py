@@ -589,45 +589,144 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "mail_bad_address": ("ongeldig e-mailadres: '{address}'", "invalid e-mail address: '{address}'"),
-        "mail_needs_mail_to": ("{options} werkt alleen samen met --mail-to", "{options} only works together with --mail-to"),
-        "mail_bad_mail_on": ("onbekende waarde '{value}' voor --mail-on; kies uit {choices}", "unknown value '{value}' for --mail-on; choose from {choices}"),
+        "mail_needs_mail_to": (
+            "{options} werkt alleen samen met --mail-to",
+            "{options} only works together with --mail-to",
+        ),
+        "mail_bad_mail_on": (
+            "onbekende waarde '{value}' voor --mail-on; kies uit {choices}",
+            "unknown value '{value}' for --mail-on; choose from {choices}",
+        ),
         "mail_bad_host": ("ongeldige SMTP-server '{value}'", "invalid SMTP host '{value}'"),
-        "mail_bad_security": ("onbekende beveiliging '{value}'; kies uit {choices}", "unknown security '{value}'; choose from {choices}"),
-        "mail_bad_port": ("ongeldige poort '{value}'; verwacht een getal van 1 tot en met 65535", "invalid port '{value}'; expected a number from 1 to 65535"),
-        "mail_bad_timeout": ("ongeldige time-out '{value}'; verwacht een aantal seconden (groter dan 0, hoogstens 3600)", "invalid timeout '{value}'; expected a number of seconds (above 0, at most 3600)"),
+        "mail_bad_security": (
+            "onbekende beveiliging '{value}'; kies uit {choices}",
+            "unknown security '{value}'; choose from {choices}",
+        ),
+        "mail_bad_port": (
+            "ongeldige poort '{value}'; verwacht een getal van 1 tot en met 65535",
+            "invalid port '{value}'; expected a number from 1 to 65535",
+        ),
+        "mail_bad_timeout": (
+            "ongeldige time-out '{value}'; verwacht een aantal seconden (groter dan 0, hoogstens 3600)",
+            "invalid timeout '{value}'; expected a number of seconds (above 0, at most 3600)",
+        ),
         "mail_bad_from": ("ongeldig afzenderadres '{value}'", "invalid sender address '{value}'"),
-        "mail_password_without_user": ("er is een wachtwoord maar geen gebruiker (user / PRESTATIECHECK_SMTP_USER)", "a password is set but no user (user / PRESTATIECHECK_SMTP_USER)"),
-        "mail_user_without_password": ("er is een gebruiker maar geen wachtwoord (password / PRESTATIECHECK_SMTP_PASSWORD)", "a user is set but no password (password / PRESTATIECHECK_SMTP_PASSWORD)"),
-        "mail_login_in_clear": ("inloggen zonder versleuteling (security none) zou het wachtwoord leesbaar over het netwerk sturen; gebruik starttls of ssl", "logging in without encryption (security none) would send the password readable over the network; use starttls or ssl"),
-        "mail_missing_host": ("geen SMTP-server ingesteld: zet PRESTATIECHECK_SMTP_HOST of 'host' in --mail-config (of gebruik --dry-run)", "no SMTP host set: set PRESTATIECHECK_SMTP_HOST or 'host' in --mail-config (or use --dry-run)"),
-        "mail_missing_from": ("geen afzender ingesteld: zet PRESTATIECHECK_SMTP_FROM of 'from' in --mail-config (of gebruik --dry-run)", "no sender set: set PRESTATIECHECK_SMTP_FROM or 'from' in --mail-config (or use --dry-run)"),
-        "mail_config_unknown_key": ("onbekende instelling '{key}'; bekend zijn {known}", "unknown setting '{key}'; known are {known}"),
-        "mail_config_bad_line": ("regel niet te lezen; verwacht '[smtp]' of 'sleutel = waarde'", "cannot read this line; expected '[smtp]' or 'key = value'"),
-        "mail_config_unknown_section": ("onbekende sectie [{section}]; de instellingen staan in [smtp]", "unknown section [{section}]; the settings belong in [smtp]"),
-        "mail_config_duplicate": ("instelling '{key}' komt twee keer voor (eerder op regel {line})", "setting '{key}' appears twice (first on line {line})"),
-        "mail_config_not_mapping": ("verwacht sleutels als host, port, user, password, from, security (eventueel onder 'smtp:')", "expected keys such as host, port, user, password, from, security (optionally under 'smtp:')"),
-        "mail_config_quote_password": ("zet het wachtwoord tussen aanhalingstekens, anders leest YAML het als iets anders dan tekst", "put the password in quotes, otherwise YAML reads it as something other than text"),
+        "mail_password_without_user": (
+            "er is een wachtwoord maar geen gebruiker (user / PRESTATIECHECK_SMTP_USER)",
+            "a password is set but no user (user / PRESTATIECHECK_SMTP_USER)",
+        ),
+        "mail_user_without_password": (
+            "er is een gebruiker maar geen wachtwoord (password / PRESTATIECHECK_SMTP_PASSWORD)",
+            "a user is set but no password (password / PRESTATIECHECK_SMTP_PASSWORD)",
+        ),
+        "mail_login_in_clear": (
+            "inloggen zonder versleuteling (security none) zou het wachtwoord leesbaar over het netwerk sturen; gebruik starttls of ssl",
+            "logging in without encryption (security none) would send the password readable over the network; use starttls or ssl",
+        ),
+        "mail_missing_host": (
+            "geen SMTP-server ingesteld: zet PRESTATIECHECK_SMTP_HOST of 'host' in --mail-config (of gebruik --dry-run)",
+            "no SMTP host set: set PRESTATIECHECK_SMTP_HOST or 'host' in --mail-config (or use --dry-run)",
+        ),
+        "mail_missing_from": (
+            "geen afzender ingesteld: zet PRESTATIECHECK_SMTP_FROM of 'from' in --mail-config (of gebruik --dry-run)",
+            "no sender set: set PRESTATIECHECK_SMTP_FROM or 'from' in --mail-config (or use --dry-run)",
+        ),
+        "mail_config_unknown_key": (
+            "onbekende instelling '{key}'; bekend zijn {known}",
+            "unknown setting '{key}'; known are {known}",
+        ),
+        "mail_config_bad_line": (
+            "regel niet te lezen; verwacht '[smtp]' of 'sleutel = waarde'",
+            "cannot read this line; expected '[smtp]' or 'key = value'",
+        ),
+        "mail_config_unknown_section": (
+            "onbekende sectie [{section}]; de instellingen staan in [smtp]",
+            "unknown section [{section}]; the settings belong in [smtp]",
+        ),
+        "mail_config_duplicate": (
+            "instelling '{key}' komt twee keer voor (eerder op regel {line})",
+            "setting '{key}' appears twice (first on line {line})",
+        ),
+        "mail_config_not_mapping": (
+            "verwacht sleutels als host, port, user, password, from, security (eventueel onder 'smtp:')",
+            "expected keys such as host, port, user, password, from, security (optionally under 'smtp:')",
+        ),
+        "mail_config_quote_password": (
+            "zet het wachtwoord tussen aanhalingstekens, anders leest YAML het als iets anders dan tekst",
+            "put the password in quotes, otherwise YAML reads it as something other than text",
+        ),
         "mail_config_not_text": ("'{key}' moet een enkele waarde zijn", "'{key}' must be a single value"),
-        "mail_attachment_unreadable": ("bijlage {path} niet te lezen: {reason}", "cannot read attachment {path}: {reason}"),
+        "mail_attachment_unreadable": (
+            "bijlage {path} niet te lezen: {reason}",
+            "cannot read attachment {path}: {reason}",
+        ),
         "mail_skipped_always": ("e-mail niet verzonden", "e-mail not sent"),
-        "mail_skipped_at_risk": ("e-mail niet verzonden: niets is niet voldaan of vraagt aandacht (--mail-on at_risk)", "e-mail not sent: nothing is not met or at risk (--mail-on at_risk)"),
-        "mail_skipped_not_met": ("e-mail niet verzonden: niets is niet voldaan (--mail-on not_met)", "e-mail not sent: nothing is not met (--mail-on not_met)"),
-        "mail_skipped_change": ("e-mail niet verzonden: niets veranderd sinds de vorige run (--mail-on change)", "e-mail not sent: nothing changed since the previous run (--mail-on change)"),
-        "mail_eml_failed": ("kan het bericht niet schrijven naar {path}: {reason}", "cannot write the message to {path}: {reason}"),
-        "mail_dry_run": ("e-mail niet verzonden (--dry-run); bericht voor {recipients} geschreven naar {path}", "e-mail not sent (--dry-run); message for {recipients} written to {path}"),
-        "mail_sent": ("e-mail verzonden aan {recipients} via {where}", "e-mail sent to {recipients} via {where}"),
-        "mail_failed": ("rapport geschreven, maar e-mail via {where} mislukt: {reason}", "report written, but e-mail via {where} failed: {reason}"),
-        "mail_no_starttls": ("de server biedt geen STARTTLS aan; zet PRESTATIECHECK_SMTP_SECURITY=ssl (poort 465) of, alleen op een vertrouwd netwerk, none", "the server does not offer STARTTLS; set PRESTATIECHECK_SMTP_SECURITY=ssl (port 465) or, on a trusted network only, none"),
-        "mail_some_refused": ("de server weigerde {refused} (wel afgeleverd bij: {delivered})", "the server refused {refused} (delivered to: {delivered})"),
-        "mail_auth_refused": ("inloggen als '{user}' geweigerd; de server antwoordde: {answer}", "login as '{user}' refused; the server answered: {answer}"),
-        "mail_not_supported": ("de server ondersteunt dit niet: {reason}", "the server does not support this: {reason}"),
-        "mail_recipients_refused": ("de server weigerde alle ontvangers: {refused}", "the server refused every recipient: {refused}"),
-        "mail_sender_refused": ("de server weigerde afzender {sender}: {answer}", "the server refused sender {sender}: {answer}"),
-        "mail_data_refused": ("de server weigerde het bericht: {answer}", "the server refused the message: {answer}"),
+        "mail_skipped_at_risk": (
+            "e-mail niet verzonden: niets is niet voldaan of vraagt aandacht (--mail-on at_risk)",
+            "e-mail not sent: nothing is not met or at risk (--mail-on at_risk)",
+        ),
+        "mail_skipped_not_met": (
+            "e-mail niet verzonden: niets is niet voldaan (--mail-on not_met)",
+            "e-mail not sent: nothing is not met (--mail-on not_met)",
+        ),
+        "mail_skipped_change": (
+            "e-mail niet verzonden: niets veranderd sinds de vorige run (--mail-on change)",
+            "e-mail not sent: nothing changed since the previous run (--mail-on change)",
+        ),
+        "mail_eml_failed": (
+            "kan het bericht niet schrijven naar {path}: {reason}",
+            "cannot write the message to {path}: {reason}",
+        ),
+        "mail_dry_run": (
+            "e-mail niet verzonden (--dry-run); bericht voor {recipients} geschreven naar {path}",
+            "e-mail not sent (--dry-run); message for {recipients} written to {path}",
+        ),
+        "mail_sent": (
+            "e-mail verzonden aan {recipients} via {where}",
+            "e-mail sent to {recipients} via {where}",
+        ),
+        "mail_failed": (
+            "rapport geschreven, maar e-mail via {where} mislukt: {reason}",
+            "report written, but e-mail via {where} failed: {reason}",
+        ),
+        "mail_no_starttls": (
+            "de server biedt geen STARTTLS aan; zet PRESTATIECHECK_SMTP_SECURITY=ssl (poort 465) of, alleen op een vertrouwd netwerk, none",
+            "the server does not offer STARTTLS; set PRESTATIECHECK_SMTP_SECURITY=ssl (port 465) or, on a trusted network only, none",
+        ),
+        "mail_some_refused": (
+            "de server weigerde {refused} (wel afgeleverd bij: {delivered})",
+            "the server refused {refused} (delivered to: {delivered})",
+        ),
+        "mail_auth_refused": (
+            "inloggen als '{user}' geweigerd; de server antwoordde: {answer}",
+            "login as '{user}' refused; the server answered: {answer}",
+        ),
+        "mail_not_supported": (
+            "de server ondersteunt dit niet: {reason}",
+            "the server does not support this: {reason}",
+        ),
+        "mail_recipients_refused": (
+            "de server weigerde alle ontvangers: {refused}",
+            "the server refused every recipient: {refused}",
+        ),
+        "mail_sender_refused": (
+            "de server weigerde afzender {sender}: {answer}",
+            "the server refused sender {sender}: {answer}",
+        ),
+        "mail_data_refused": (
+            "de server weigerde het bericht: {answer}",
+            "the server refused the message: {answer}",
+        ),
         "mail_disconnected": ("de server verbrak de verbinding", "the server closed the connection"),
-        "mail_connect_refused_answer": ("de server weigerde de verbinding: {answer}", "the server refused the connection: {answer}"),
+        "mail_connect_refused_answer": (
+            "de server weigerde de verbinding: {answer}",
+            "the server refused the connection: {answer}",
+        ),
         "mail_server_answer": ("de server antwoordde: {answer}", "the server answered: {answer}"),
-        "mail_connection_refused": ("verbinding geweigerd (draait daar een SMTP-server?)", "connection refused (is an SMTP server running there?)"),
+        "mail_connection_refused": (
+            "verbinding geweigerd (draait daar een SMTP-server?)",
+            "connection refused (is an SMTP server running there?)",
+        ),
         "mail_timeout": ("geen antwoord binnen {seconds} s", "no answer within {seconds} s"),
         "mail_unknown_host": ("servernaam '{host}' onbekend", "host name '{host}' not found"),
         "mail_tls_failed": ("TLS mislukt: {reason}", "TLS failed: {reason}"),
@@ -815,7 +914,10 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "mail_bad_cafile": ("CA-bestand '{value}' bestaat niet", "CA file '{value}' does not exist"),
-        "ics_calendar_name": ("Termijnen prestatieafspraken: {agreements}", "Performance agreement deadlines: {agreements}"),
+        "ics_calendar_name": (
+            "Termijnen prestatieafspraken: {agreements}",
+            "Performance agreement deadlines: {agreements}",
+        ),
         "ics_summary": ("Termijn: {title}", "Deadline: {title}"),
         "ics_summary_party": ("Termijn: {title} ({party})", "Deadline: {title} ({party})"),
         "ics_reminder": ("Over {days} dagen: {title}", "In {days} days: {title}"),
@@ -823,10 +925,16 @@ MESSAGES.update(
         "ics_responsible": ("Verantwoordelijk: {parties}", "Responsible: {parties}"),
         "ics_period": ("Periode: {period}", "Period: {period}"),
         "ics_source": ("Bron: artikel {article} ({document})", "Source: article {article} ({document})"),
-        "ics_quote": ("Citaat: \"{quote}\"", "Quote: \"{quote}\""),
+        "ics_quote": ('Citaat: "{quote}"', 'Quote: "{quote}"'),
         "ics_status": ("Stand op {as_of}: {status}: {message}", "Status on {as_of}: {status}: {message}"),
-        "ics_written": ("{count} termijnen in de agenda geschreven naar {path}", "{count} deadlines written to the calendar {path}"),
-        "ics_failed": ("kan de agenda niet schrijven naar {path}: {reason}", "cannot write the calendar to {path}: {reason}"),
+        "ics_written": (
+            "{count} termijnen in de agenda geschreven naar {path}",
+            "{count} deadlines written to the calendar {path}",
+        ),
+        "ics_failed": (
+            "kan de agenda niet schrijven naar {path}: {reason}",
+            "cannot write the calendar to {path}: {reason}",
+        ),
     }
 )
 
@@ -882,7 +990,10 @@ MESSAGES.update(
 # e-mail delivery: a password file everyone can read
 MESSAGES.update(
     {
-        "mail_config_world_readable": ("dit bestand bevat een wachtwoord en iedereen op deze computer kan het lezen; maak het privé met: chmod 600 {path}", "this file holds a password and every user on this computer can read it; make it private with: chmod 600 {path}"),
+        "mail_config_world_readable": (
+            "dit bestand bevat een wachtwoord en iedereen op deze computer kan het lezen; maak het privé met: chmod 600 {path}",
+            "this file holds a password and every user on this computer can read it; make it private with: chmod 600 {path}",
+        ),
     }
 )
 
@@ -909,21 +1020,60 @@ MESSAGES.update(
 # Excel figures in and results out (loading/xlsx.py, rendering/xlsx_output.py)
 MESSAGES.update(
     {
-        "xlsx_encrypted_or_xls": ("dit bestand is met een wachtwoord beveiligd of is een oud Excel-bestand (.xls); haal het wachtwoord weg of sla het op als Excel-werkmap (.xlsx)", "this workbook is password-protected or an old Excel file (.xls); remove the password or save it as an Excel workbook (.xlsx)"),
-        "xlsx_looks_like_text": ("dit is geen Excel-werkmap maar tekst; is het een CSV-bestand met de extensie .xlsx? Geef het dan de extensie .csv", "this is not an Excel workbook but text; is it a CSV file named .xlsx? Then name it .csv"),
-        "xlsx_not_a_workbook": ("dit is geen Excel-werkmap (.xlsx); sla het bestand in Excel of LibreOffice op als Excel-werkmap", "this is not an Excel workbook (.xlsx); save it from Excel or LibreOffice as an Excel workbook"),
-        "xlsx_corrupt": ("de Excel-werkmap is beschadigd en kan niet gelezen worden ({reason}); open en bewaar het bestand opnieuw in Excel of LibreOffice", "the Excel workbook is damaged and cannot be read ({reason}); open and save it again in Excel or LibreOffice"),
-        "xlsx_no_header": ("geen blad met de kopregel period, party, metric, value (bladen: {sheets}):", "no sheet with the header period, party, metric, value (sheets: {sheets}):"),
-        "xlsx_empty": ("de werkmap bevat geen gegevens (bladen: {sheets})", "the workbook holds no data (sheets: {sheets})"),
-        "xlsx_formula_uncached": ("de formule {formula} heeft geen opgeslagen uitkomst (het bestand is nooit in Excel of LibreOffice geopend en bewaard); open en bewaar het bestand, of typ het getal in", "the formula {formula} has no saved result (the file was never opened and saved in Excel or LibreOffice); open and save the file, or type the number"),
-        "xlsx_error_value": ("de cel bevat de foutwaarde {value}; verbeter de formule of typ het getal in", "the cell holds the error value {value}; fix the formula or type the number"),
-        "xlsx_boolean": ("de cel bevat {value} (een ja/nee-waarde), geen cijfer", "the cell holds {value} (a yes/no value), not a figure"),
+        "xlsx_encrypted_or_xls": (
+            "dit bestand is met een wachtwoord beveiligd of is een oud Excel-bestand (.xls); haal het wachtwoord weg of sla het op als Excel-werkmap (.xlsx)",
+            "this workbook is password-protected or an old Excel file (.xls); remove the password or save it as an Excel workbook (.xlsx)",
+        ),
+        "xlsx_looks_like_text": (
+            "dit is geen Excel-werkmap maar tekst; is het een CSV-bestand met de extensie .xlsx? Geef het dan de extensie .csv",
+            "this is not an Excel workbook but text; is it a CSV file named .xlsx? Then name it .csv",
+        ),
+        "xlsx_not_a_workbook": (
+            "dit is geen Excel-werkmap (.xlsx); sla het bestand in Excel of LibreOffice op als Excel-werkmap",
+            "this is not an Excel workbook (.xlsx); save it from Excel or LibreOffice as an Excel workbook",
+        ),
+        "xlsx_corrupt": (
+            "de Excel-werkmap is beschadigd en kan niet gelezen worden ({reason}); open en bewaar het bestand opnieuw in Excel of LibreOffice",
+            "the Excel workbook is damaged and cannot be read ({reason}); open and save it again in Excel or LibreOffice",
+        ),
+        "xlsx_no_header": (
+            "geen blad met de kopregel period, party, metric, value (bladen: {sheets}):",
+            "no sheet with the header period, party, metric, value (sheets: {sheets}):",
+        ),
+        "xlsx_empty": (
+            "de werkmap bevat geen gegevens (bladen: {sheets})",
+            "the workbook holds no data (sheets: {sheets})",
+        ),
+        "xlsx_formula_uncached": (
+            "de formule {formula} heeft geen opgeslagen uitkomst (het bestand is nooit in Excel of LibreOffice geopend en bewaard); open en bewaar het bestand, of typ het getal in",
+            "the formula {formula} has no saved result (the file was never opened and saved in Excel or LibreOffice); open and save the file, or type the number",
+        ),
+        "xlsx_error_value": (
+            "de cel bevat de foutwaarde {value}; verbeter de formule of typ het getal in",
+            "the cell holds the error value {value}; fix the formula or type the number",
+        ),
+        "xlsx_boolean": (
+            "de cel bevat {value} (een ja/nee-waarde), geen cijfer",
+            "the cell holds {value} (a yes/no value), not a figure",
+        ),
         "xlsx_true": ("WAAR", "TRUE"),
         "xlsx_false": ("ONWAAR", "FALSE"),
-        "xlsx_value_point_in_text": ("'{value}' staat als tekst in de cel met een decimale punt; bedoelt u {suggestion}? (of typ het als getal)", "'{value}' is text in the cell with a decimal point; did you mean {suggestion}? (or type it as a number)"),
-        "xlsx_output_required": ("--format xlsx schrijft een Excel-bestand; geef met --output de bestandsnaam op", "--format xlsx writes an Excel file; name it with --output"),
-        "xlsx_ods": ("dit is een OpenDocument-rekenblad (.ods); sla het in LibreOffice op als Excel-werkmap (.xlsx) of als CSV", "this is an OpenDocument spreadsheet (.ods); save it from LibreOffice as an Excel workbook (.xlsx) or as CSV"),
-        "xlsx_binary_to_terminal": ("een Excel-bestand kan niet naar de terminal; gebruik --output", "an Excel file cannot go to the terminal; use --output"),
+        "xlsx_value_point_in_text": (
+            "'{value}' staat als tekst in de cel met een decimale punt; bedoelt u {suggestion}? (of typ het als getal)",
+            "'{value}' is text in the cell with a decimal point; did you mean {suggestion}? (or type it as a number)",
+        ),
+        "xlsx_output_required": (
+            "--format xlsx schrijft een Excel-bestand; geef met --output de bestandsnaam op",
+            "--format xlsx writes an Excel file; name it with --output",
+        ),
+        "xlsx_ods": (
+            "dit is een OpenDocument-rekenblad (.ods); sla het in LibreOffice op als Excel-werkmap (.xlsx) of als CSV",
+            "this is an OpenDocument spreadsheet (.ods); save it from LibreOffice as an Excel workbook (.xlsx) or as CSV",
+        ),
+        "xlsx_binary_to_terminal": (
+            "een Excel-bestand kan niet naar de terminal; gebruik --output",
+            "an Excel file cannot go to the terminal; use --output",
+        ),
     }
 )
 
@@ -935,11 +1085,20 @@ MESSAGES.update(
         "template_col_unit": ("eenheid", "unit"),
         "template_col_rules": ("gebruikt door regel", "used by rule"),
         "template_col_article": ("bron", "source"),
-        "template_joint_explained": ("gezamenlijk cijfer (alle partijen samen)", "joint figure (all parties together)"),
+        "template_joint_explained": (
+            "gezamenlijk cijfer (alle partijen samen)",
+            "joint figure (all parties together)",
+        ),
         "template_all_parties": ("alle partijen", "all parties"),
-        "template_per_project": ("één regel per project: vul de kolom project in en kopieer de regel voor elk volgend project", "one row per project: fill in the project column and copy the row for each further project"),
+        "template_per_project": (
+            "één regel per project: vul de kolom project in en kopieer de regel voor elk volgend project",
+            "one row per project: fill in the project column and copy the row for each further project",
+        ),
         "template_unit_count": ("aantal (geheel getal, 0 of meer)", "count (whole number, 0 or more)"),
-        "template_unit_count_signed": ("aantal (geheel getal, mag negatief zijn)", "count (whole number, may be negative)"),
+        "template_unit_count_signed": (
+            "aantal (geheel getal, mag negatief zijn)",
+            "count (whole number, may be negative)",
+        ),
         "template_unit_eur": ("euro (bedrag, bijv. 131,37)", "euro (amount, e.g. 131.37)"),
         "template_unit_years": ("jaren", "years"),
         "template_unit_months": ("maanden", "months"),
@@ -947,34 +1106,85 @@ MESSAGES.update(
         "template_unit_pp": ("procentpunten", "percentage points"),
         "template_unit_date": ("datum (JJJJ-MM-DD of D-M-JJJJ)", "date (YYYY-MM-DD or D-M-YYYY)"),
         "template_unit_number": ("getal", "number"),
-        "template_unknown_party": ("partij '{party}' hoort niet bij {agreement} (partijen: {known})", "party '{party}' is not a party to {agreement} (parties: {known})"),
-        "template_bad_period": ("'{value}' is geen periode; gebruik 2026, 2026-H1, 2026-Q3 of 2026-2027", "'{value}' is not a period; use 2026, 2026-H1, 2026-Q3 or 2026-2027"),
-        "template_period_outside": ("periode {value} valt buiten de looptijd van {agreement} ({window})", "period {value} is outside the term of {agreement} ({window})"),
-        "template_nothing_needed": ("geen enkele regel van {agreement} heeft cijfers nodig voor {period}, {party}; er is geen invulbestand gemaakt", "no rule of {agreement} needs figures for {period}, {party}; no template was written"),
-        "template_unknown_format": ("onbekend formaat '{format}' (xlsx, csv of yaml)", "unknown format '{format}' (xlsx, csv or yaml)"),
-        "template_exists": ("{path} bestaat al; kies een andere naam of gebruik --force om het te overschrijven", "{path} already exists; choose another name or use --force to overwrite it"),
-        "template_written": ("{rows} cijfer(s) in te vullen, voor {rules} regel(s)", "{rows} figure(s) to fill in, for {rules} rule(s)"),
+        "template_unknown_party": (
+            "partij '{party}' hoort niet bij {agreement} (partijen: {known})",
+            "party '{party}' is not a party to {agreement} (parties: {known})",
+        ),
+        "template_bad_period": (
+            "'{value}' is geen periode; gebruik 2026, 2026-H1, 2026-Q3 of 2026-2027",
+            "'{value}' is not a period; use 2026, 2026-H1, 2026-Q3 or 2026-2027",
+        ),
+        "template_period_outside": (
+            "periode {value} valt buiten de looptijd van {agreement} ({window})",
+            "period {value} is outside the term of {agreement} ({window})",
+        ),
+        "template_nothing_needed": (
+            "geen enkele regel van {agreement} heeft cijfers nodig voor {period}, {party}; er is geen invulbestand gemaakt",
+            "no rule of {agreement} needs figures for {period}, {party}; no template was written",
+        ),
+        "template_unknown_format": (
+            "onbekend formaat '{format}' (xlsx, csv of yaml)",
+            "unknown format '{format}' (xlsx, csv or yaml)",
+        ),
+        "template_exists": (
+            "{path} bestaat al; kies een andere naam of gebruik --force om het te overschrijven",
+            "{path} already exists; choose another name or use --force to overwrite it",
+        ),
+        "template_written": (
+            "{rows} cijfer(s) in te vullen, voor {rules} regel(s)",
+            "{rows} figure(s) to fill in, for {rules} rule(s)",
+        ),
         "template_file_word": ("invulbestand", "template"),
         "template_sheet_figures": ("Cijfers", "Figures"),
         "template_sheet_explanation": ("Toelichting", "Explanation"),
-        "template_value_comment": ("Vul hier het cijfer in. Leeg laten = niet aangeleverd (nooit 0 invullen voor 'weet niet').", "Fill in the figure here. Left empty = not supplied (never type 0 for 'unknown')."),
+        "template_value_comment": (
+            "Vul hier het cijfer in. Leeg laten = niet aangeleverd (nooit 0 invullen voor 'weet niet').",
+            "Fill in the figure here. Left empty = not supplied (never type 0 for 'unknown').",
+        ),
         "template_validation_title": ("Ongeldig cijfer", "Invalid figure"),
-        "template_validation_count": ("Een aantal: een geheel getal, 0 of meer.", "A count: a whole number, 0 or more."),
+        "template_validation_count": (
+            "Een aantal: een geheel getal, 0 of meer.",
+            "A count: a whole number, 0 or more.",
+        ),
         "template_validation_whole": ("Een geheel getal.", "A whole number."),
         "template_validation_date": ("Een datum (bijv. 30-3-2026).", "A date (e.g. 2026-03-30)."),
-        "template_validation_decimal": ("Een getal, 0 of meer (decimalen toegestaan).", "A number, 0 or more (decimals allowed)."),
-        "template_validation_decimal_signed": ("Een getal (decimalen toegestaan).", "A number (decimals allowed)."),
+        "template_validation_decimal": (
+            "Een getal, 0 of meer (decimalen toegestaan).",
+            "A number, 0 or more (decimals allowed).",
+        ),
+        "template_validation_decimal_signed": (
+            "Een getal (decimalen toegestaan).",
+            "A number (decimals allowed).",
+        ),
         "template_about_agreement": ("Afspraken", "Agreement"),
         "template_about_period": ("Periode", "Period"),
         "template_about_party": ("Partij", "Party"),
         "template_about_rows": ("Cijfers in te vullen", "Figures to fill in"),
         "template_how_title": ("Zo vult u het in", "How to fill it in"),
-        "template_how_value": ("Vul alleen de kolom value in (en eventueel note); laat de andere kolommen staan.", "Fill in only the value column (and note if you like); leave the other columns as they are."),
-        "template_how_numbers": ("Een leeg vak betekent: niet aangeleverd (de toets zegt dan 'geen gegevens'); vul nooit 0 in als u het niet weet. Decimalen mogen met een komma (34,1).", "An empty cell means: not supplied (the check then says 'no data'); never type 0 when you do not know. Decimals may use a comma (34,1)."),
-        "template_how_dates": ("Datums (bijv. wanneer iets is aangeleverd) als datum: 30-3-2026 of 2026-03-30.", "Dates (e.g. when something was delivered) as a date: 2026-03-30 or 30-3-2026."),
-        "template_how_joint": ("Een regel met partij 'gezamenlijk' vraagt één cijfer voor alle partijen samen; aantallen per partij worden voor het gezamenlijke oordeel opgeteld.", "A row with party 'joint' asks one figure for all parties together; counts per party are added up for the joint verdict."),
-        "template_how_projects": ("Regels met 'per project': vul de kolom project in; voor meer projecten kopieert u de regel (de beveiliging van het blad heeft geen wachtwoord: Controleren > Beveiliging blad opheffen).", "Rows 'per project': fill in the project column; for more projects copy the row (the sheet protection has no password: Review > Unprotect Sheet)."),
-        "template_how_check": ("Ingevuld toetsen: prestatiecheck check --figures DIT-BESTAND (de afspraak {agreement} staat in de kolom agreement). Cijfers van meerdere partijen: geef elk bestand met --figures.", "Check once filled in: prestatiecheck check --figures THIS-FILE (the agreement {agreement} is in the agreement column). Figures from several parties: give each file with --figures."),
+        "template_how_value": (
+            "Vul alleen de kolom value in (en eventueel note); laat de andere kolommen staan.",
+            "Fill in only the value column (and note if you like); leave the other columns as they are.",
+        ),
+        "template_how_numbers": (
+            "Een leeg vak betekent: niet aangeleverd (de toets zegt dan 'geen gegevens'); vul nooit 0 in als u het niet weet. Decimalen mogen met een komma (34,1).",
+            "An empty cell means: not supplied (the check then says 'no data'); never type 0 when you do not know. Decimals may use a comma (34,1).",
+        ),
+        "template_how_dates": (
+            "Datums (bijv. wanneer iets is aangeleverd) als datum: 30-3-2026 of 2026-03-30.",
+            "Dates (e.g. when something was delivered) as a date: 2026-03-30 or 30-3-2026.",
+        ),
+        "template_how_joint": (
+            "Een regel met partij 'gezamenlijk' vraagt één cijfer voor alle partijen samen; aantallen per partij worden voor het gezamenlijke oordeel opgeteld.",
+            "A row with party 'joint' asks one figure for all parties together; counts per party are added up for the joint verdict.",
+        ),
+        "template_how_projects": (
+            "Regels met 'per project': vul de kolom project in; voor meer projecten kopieert u de regel (de beveiliging van het blad heeft geen wachtwoord: Controleren > Beveiliging blad opheffen).",
+            "Rows 'per project': fill in the project column; for more projects copy the row (the sheet protection has no password: Review > Unprotect Sheet).",
+        ),
+        "template_how_check": (
+            "Ingevuld toetsen: prestatiecheck check --figures DIT-BESTAND (de afspraak {agreement} staat in de kolom agreement). Cijfers van meerdere partijen: geef elk bestand met --figures.",
+            "Check once filled in: prestatiecheck check --figures THIS-FILE (the agreement {agreement} is in the agreement column). Figures from several parties: give each file with --figures.",
+        ),
         "template_rules_title": ("Wat wordt getoetst", "What is checked"),
         "template_rules_ref": ("Nr.", "Ref"),
         "template_rules_rule": ("Afspraak", "Afspraak"),
@@ -982,7 +1192,10 @@ MESSAGES.update(
         "template_rules_scope": ("Voor wie", "For whom"),
         "template_rules_periods": ("Perioden", "Periods"),
         "template_rules_source": ("Bron", "Source"),
-        "template_text_title": ("Invulbestand {title}, {period}, {party}", "Fill-in template {title}, {period}, {party}"),
+        "template_text_title": (
+            "Invulbestand {title}, {period}, {party}",
+            "Fill-in template {title}, {period}, {party}",
+        ),
     }
 )
 
