@@ -10,11 +10,11 @@ rows into a workbook, a CSV or a YAML file that ``check`` reads back unchanged.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from prestatiecheck.errors import UsageError
 from prestatiecheck.i18n import MESSAGES, did_you_mean, get_language, t
-from prestatiecheck.model import Agreement, Catalogue, Metric, Rule
+from prestatiecheck.model import Agreement, Catalogue, Derivation, Metric, Rule
 from prestatiecheck.needs import Need, rule_needs, within
 from prestatiecheck.periods import Period, PeriodError, parse_period
 
@@ -63,6 +63,21 @@ def header(column: str) -> str:
     return column
 
 
+def components(needs: list[Need], derivations: Mapping[str, Derivation]) -> list[Need]:
+    """A derived figure (netto_toename) is asked as its parts: what the parties actually count,
+    and what lets check verify the sum. Either may be supplied, so a filled-in template never
+    conflicts with a separately supplied total."""
+    out: list[Need] = []
+    for need in needs:
+        derivation = derivations.get(need.metric)
+        if derivation is None:
+            out.append(need)
+            continue
+        nested = [replace(need, metric=part) for part in derivation.components]
+        out.extend(components(nested, derivations))
+    return list(dict.fromkeys(out))
+
+
 def build_template(
     catalogue: Catalogue, agreement_id: str, *, period: str | None = None, party: str | None = None
 ) -> Template:
@@ -80,8 +95,9 @@ def build_template(
             + did_you_mean(party, agreement.party_ids)
         )
     by_need: dict[Need, list[Rule]] = {}
+    derivations = catalogue.derivations_for(agreement_id)
     for rule in agreement.rules:
-        for need in rule_needs(rule, agreement, vocabulary):
+        for need in components(rule_needs(rule, agreement, vocabulary), derivations):
             if wanted is not None:
                 found = within(need, wanted, vocabulary)
                 if found is None:

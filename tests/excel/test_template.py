@@ -27,14 +27,17 @@ def test_template_lists_exactly_what_the_rules_read() -> None:
         for party in ("alliantie", "portaal"):
             assert (year, party, "verhuringen_totaal") in rows
             assert (year, party, "aanlevering_woningmarktmonitor") in rows  # yearly deadline
-            assert (year, party, "netto_toename") in rows  # target: per year, per party
+            # target on netto_toename: per year, per party, asked as the components it is derived from
+            assert (year, party, "netto_toename") not in rows
+            for part in ("toevoegingen", "deliberalisatie", "sloop", "verkoop", "liberalisatie"):
+                assert (year, party, part) in rows
     assert ("2022-2023", "gemeente", "bijeenkomsten") in rows  # count over the window
     assert ("2022-2023", "alliantie", "exploitatietermijn") in rows  # value over the window
     assert ("2022", "gemeente", "evaluatie_afgerond") in rows  # a one-off deadline in Q2 2022
     assert ("2023", "gemeente", "evaluatie_afgerond") not in rows
     assert not any(party is None for _, party, _ in rows)  # nothing here needs a joint-only figure
     assert not any(party == "hbva" for _, party, _ in rows)  # no rule reads the tenants' figures
-    assert len(rows) == len(template.rows) == 40
+    assert len(rows) == len(template.rows) == 56
     assert [r.ref for r in template.rules] == [str(n) for n in range(1, 12)]
 
 
@@ -73,7 +76,7 @@ def test_xlsx_template_is_made_for_people(invoke, tmp_path: Path) -> None:  # ty
     out = tmp_path / "invul.xlsx"
     result = invoke("template", *MINI_ARGS, "--output", str(out))
     assert result.exit_code == 0, result.stderr
-    assert "40 cijfer(s)" in result.stderr
+    assert "56 cijfer(s)" in result.stderr
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Cijfers", "Toelichting"]
     ws = book["Cijfers"]
@@ -164,7 +167,7 @@ def test_csv_template_dutch_and_english(invoke) -> None:  # type: ignore[no-unty
     lines = [line for line in nl.stdout.lstrip("\ufeff").splitlines() if not line.startswith("#")]
     assert lines[0].startswith("period;party;metric;value;note")
     rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
-    assert len(rows) == 8 and all(r["value"] == "" for r in rows)
+    assert len(rows) == 12 and all(r["value"] == "" for r in rows)
     assert all(r["agreement"] == MINI for r in rows)
     en = invoke(
         "template", *MINI_ARGS, "--format", "csv", "--period", "2022", "--party", "alliantie", "--lang", "en"
