@@ -1248,3 +1248,27 @@ MESSAGES.update(
         ),
     }
 )
+
+# strict limits: the limit itself is not allowed ("meer dan 10 jaar", "onder de grens").
+MESSAGES.update(
+    {
+        "msg_strict_max": (
+            "{value}, precies op de grens; de afspraak vraagt minder ({norm})",
+            "{value}, exactly at the limit; the agreement asks for less ({norm})",
+        ),
+        "msg_strict_min": (
+            "{value}, precies op de grens; de afspraak vraagt meer ({norm})",
+            "{value}, exactly at the limit; the agreement asks for more ({norm})",
+        ),
+        "describe_value_max_strict": ("{metric} minder dan {limit}", "{metric} less than {limit}"),
+        "describe_value_min_strict": ("{metric} meer dan {limit}", "{metric} more than {limit}"),
+        "describe_share_max_strict": (
+            "{numerator} / {denominator} minder dan {limit}",
+            "{numerator} / {denominator} less than {limit}",
+        ),
+        "describe_share_min_strict": (
+            "{numerator} / {denominator} meer dan {limit}",
+            "{numerator} / {denominator} more than {limit}",
+        ),
+    }
+)

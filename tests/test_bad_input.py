@@ -384,3 +384,11 @@ def test_document_inconsistencies_are_warnings(rules_copy: Path, invoke) -> None
 def test_missing_index(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("validate", "--agreements", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2 and "bestand bestaat niet" in result.stderr
+
+
+def test_strict_is_a_known_check_key(rules_copy: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    break_rule_file(rules_copy, "      max: 50\n", "      max: 50\n      strict: true\n")
+    assert invoke("validate", "--agreements", str(rules_copy / "agreements.yaml")).exit_code == 0
+    break_rule_file(rules_copy, "      strict: true\n", "      strict: yes\n")
+    result = invoke("validate", "--agreements", str(rules_copy / "agreements.yaml"))
+    assert result.exit_code == 2 and "'yes' is dubbelzinnig" in result.stdout

@@ -86,20 +86,26 @@ def as_fraction(x: Decimal | int | Fraction) -> Fraction:
     return x if isinstance(x, Fraction) else Fraction(x)
 
 
-def judge_max(value: Fraction, limit: Decimal, margin: Decimal) -> Status:
-    """value <= L - m met; L - m < value <= L at_risk; value > L not_met."""
+def judge_max(value: Fraction, limit: Decimal, margin: Decimal, strict: bool = False) -> Status:
+    """value <= L - m met; L - m < value <= L at_risk; value > L not_met.
+
+    ``strict`` ("minder dan", "onder"): the limit itself is not allowed either.
+    """
     lim, m = as_fraction(limit), as_fraction(margin)
-    if value > lim:
+    if value > lim or (strict and value == lim):
         return Status.NOT_MET
     if value > lim - m:
         return Status.AT_RISK
     return Status.MET
 
 
-def judge_min(value: Fraction, limit: Decimal, margin: Decimal) -> Status:
-    """value >= L + m met; L <= value < L + m at_risk; value < L not_met."""
+def judge_min(value: Fraction, limit: Decimal, margin: Decimal, strict: bool = False) -> Status:
+    """value >= L + m met; L <= value < L + m at_risk; value < L not_met.
+
+    ``strict`` ("meer dan", "langer dan"): the limit itself is not enough.
+    """
     lim, m = as_fraction(limit), as_fraction(margin)
-    if value < lim:
+    if value < lim or (strict and value == lim):
         return Status.NOT_MET
     if value < lim + m:
         return Status.AT_RISK
@@ -113,8 +119,13 @@ def bound_of(check: Mapping[str, Any]) -> tuple[str, Decimal]:
     return "min", Decimal(str(check["min"]))
 
 
-def judge(bound: str, value: Fraction, limit: Decimal, margin: Decimal) -> Status:
-    return judge_max(value, limit, margin) if bound == "max" else judge_min(value, limit, margin)
+def judge(bound: str, value: Fraction, limit: Decimal, margin: Decimal, strict: bool = False) -> Status:
+    if bound == "max":
+        return judge_max(value, limit, margin, strict)
+    return judge_min(value, limit, margin, strict)
+
+
+STRICT = {"type": "boolean"}  # the limit itself does not count ("meer dan", "minder dan", "onder")
 
 
 def missing_result(

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from prestatiecheck.checks import value as _value
-from prestatiecheck.checks.base import EvalContext
+from prestatiecheck.checks.base import STRICT, EvalContext
 from prestatiecheck.model import Result, Rule
 
 ID = "count"
@@ -16,6 +16,7 @@ SCHEMA: dict[str, Any] = {
         "metric": {"type": "string"},
         "max": {"type": "integer", "minimum": 0},
         "min": {"type": "integer", "minimum": 0},
+        "strict": STRICT,
     },
     "required": ["metric"],
     "oneOf": [{"required": ["max"]}, {"required": ["min"]}],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from prestatiecheck.checks.base import PERCENT, SHARE_MARGIN, EvalContext, window_of
+from prestatiecheck.checks.base import PERCENT, SHARE_MARGIN, STRICT, EvalContext, window_of
 from prestatiecheck.checks.share import share_result
 from prestatiecheck.model import Result, Rule
 
@@ -16,6 +16,7 @@ SCHEMA: dict[str, Any] = {
         "denominator": {"type": "string"},
         "max": PERCENT,
         "min": PERCENT,
+        "strict": STRICT,
     },
     "required": ["numerator", "denominator"],
     "oneOf": [{"required": ["max"]}, {"required": ["min"]}],

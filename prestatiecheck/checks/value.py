@@ -9,6 +9,7 @@ from typing import Any
 
 from prestatiecheck.checks.base import (
     NUMBER,
+    STRICT,
     EvalContext,
     bound_of,
     iter_scoped_periods,
@@ -22,7 +23,7 @@ from prestatiecheck.model import Result, Rule
 
 ID = "value"
 SCHEMA: dict[str, Any] = {
-    "properties": {"metric": {"type": "string"}, "max": NUMBER, "min": NUMBER},
+    "properties": {"metric": {"type": "string"}, "max": NUMBER, "min": NUMBER, "strict": STRICT},
     "required": ["metric"],
     "oneOf": [{"required": ["max"]}, {"required": ["min"]}],
 }
@@ -64,7 +65,7 @@ def evaluate(rule: Rule, ctx: EvalContext, *, default_margin: Decimal = DEFAULT_
             party=party,
             project=None,
             period=period.label,
-            status=judge(bound, Fraction(value), limit, margin),
+            status=judge(bound, Fraction(value), limit, margin, bool(rule.check.get("strict"))),
             detail="value",
             unit=unit,
             value=value,

@@ -31,7 +31,7 @@ def threshold(rule: Rule, agreement: Agreement, vocabulary: Mapping[str, Metric]
     if kind in ("share", "project_share"):
         bound = "max" if c.get("max") is not None else "min"
         text = t(
-            f"describe_share_{bound}",
+            f"describe_share_{bound}" + ("_strict" if c.get("strict") else ""),
             numerator=c["numerator"],
             denominator=c["denominator"],
             limit=_pct(c[bound]),
@@ -57,7 +57,7 @@ def threshold(rule: Rule, agreement: Agreement, vocabulary: Mapping[str, Metric]
         from prestatiecheck.rendering.present import show_amount
 
         return t(
-            f"describe_value_{bound}",
+            f"describe_value_{bound}" + ("_strict" if c.get("strict") else ""),
             metric=c["metric"],
             limit=show_amount(limit, unit, _places(limit, unit)),
         )

@@ -94,10 +94,13 @@ def _decimals(result: Result) -> int | None:
 
 def norm_text(result: Result) -> str:
     unit = result.unit
+    strict = bool(result.rule.check.get("strict"))
     if result.bound == "max" and result.limit is not None:
-        return "≤ " + show_amount(result.limit, unit, _limit_decimals(result.limit, unit))
+        sign = "< " if strict else "≤ "
+        return sign + show_amount(result.limit, unit, _limit_decimals(result.limit, unit))
     if result.bound == "min" and result.limit is not None:
-        return "≥ " + show_amount(result.limit, unit, _limit_decimals(result.limit, unit))
+        sign = "> " if strict else "≥ "
+        return sign + show_amount(result.limit, unit, _limit_decimals(result.limit, unit))
     if result.bound == "band" and result.band:
         lo, hi = result.band
         return t(
@@ -130,6 +133,18 @@ def _limit_decimals(value: Any, unit: str) -> int | None:
     return None
 
 
+def _at_a_strict_limit(result: Result) -> bool:
+    """A value exactly at a limit the agreement excludes ("meer dan 10 jaar": 10 is not enough)."""
+    return (
+        bool(result.rule.check.get("strict"))
+        and result.bound in ("max", "min")
+        and result.value is not None
+        and result.limit is not None
+        and not isinstance(result.value, date)
+        and Fraction(result.value) == Fraction(result.limit)
+    )
+
+
 def message(
     result: Result,
     agreement: Agreement | None,
@@ -159,6 +174,9 @@ def message(
         return t("msg_not_started", period=result.period)
     if detail == "zero_denominator":
         return t("msg_zero_denominator", denominator=result.rule.check.get("denominator", ""))
+    if detail == "share" and _at_a_strict_limit(result):
+        counts = t("share_counts", num=fmt.number(f["numerator"]), den=fmt.number(f["denominator"]))
+        return t(f"msg_strict_{result.bound}", value=f"{value} ({counts})", norm=norm)
     if detail in ("share", "band"):
         counts = t("share_counts", num=fmt.number(f["numerator"]), den=fmt.number(f["denominator"]))
         years = f.get("years")
@@ -170,6 +188,8 @@ def message(
             else f"msg_band_{result.status.value}"
         )
         return t(key, value=value, counts=counts, norm=norm, margin=fmt.number(result.margin or 0))
+    if _at_a_strict_limit(result):
+        return t(f"msg_strict_{result.bound}", value=value, norm=norm)
     if detail == "value":
         return t(f"msg_value_{result.bound}_{result.status.value}", value=value, norm=norm)
     if detail == "compare":

@@ -495,7 +495,10 @@ def test_55_and_4_evaluation_of_2023_due_end_of_april_2024(tmp_path: Path) -> No
     assert status(run_check(path, "2024-05-01"), "4-evaluatie", "alliantie", "2024") == "not_met"
 
 
-@pytest.mark.parametrize(("exploitation", "expected"), [("10", "met"), ("9.5", "not_met")])
+@pytest.mark.parametrize(
+    ("exploitation", "expected"), [("10.5", "met"), ("10", "not_met"), ("9.5", "not_met")]
+)
 def test_6_exploitation_term(tmp_path: Path, exploitation: str, expected: str) -> None:
+    """'langer dan 10 jaar': exactly 10 years is not enough (strict)."""
     results = run_check(small(tmp_path, f"2023,alliantie,exploitatietermijn_kortste,{exploitation},\n"))
     assert status(results, "6", "alliantie", "2023") == expected

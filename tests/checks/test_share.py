@@ -208,3 +208,22 @@ def test_a_period_that_has_not_begun_is_pending_not_no_data() -> None:
     results = run(check, [], as_of=date(2022, 12, 31))
     by_period = {r.period: r.status.value for r in results if r.party == "alliantie"}
     assert by_period == {"2022": "no_data", "2023": "pending"}
+
+
+@pytest.mark.parametrize(("urgent", "expected"), [(49, "at_risk"), (50, "not_met"), (51, "not_met")])
+def test_strict_share_maximum(urgent: int, expected: str) -> None:
+    check = {
+        "kind": "share",
+        "numerator": "verhuringen_urgent",
+        "denominator": "verhuringen_totaal",
+        "max": 50,
+        "strict": True,
+        "parties": ["alliantie"],
+        "periods": ["2022"],
+    }
+    rows = [
+        figure("2022", "alliantie", "verhuringen_totaal", 100),
+        figure("2022", "alliantie", "verhuringen_urgent", urgent),
+    ]
+    (result,) = run(check, rows)
+    assert result.status.value == expected
