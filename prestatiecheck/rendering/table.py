@@ -33,22 +33,31 @@ def make_console(options: RenderOptions) -> Console:
     )
 
 
-# party, period, value, norm, status, source: wide enough for "gezamenlijk", "2026-2030",
-# "1 april 2026", "≥ 1.380", "✗ niet voldaan", "Hoofdstuk 2"; and their narrowest.
-_SHORT = (12, 9, 13, 13, 14, 12)
-_SHORT_MIN = (11, 9, 7, 8, 8, 10)
+# party, period, value, norm, status, source: at most this wide (longer texts wrap), and the
+# narrowest they get on a small terminal ("gezamenlijk", "2026-2030", "Hoofdstuk" stay whole).
+_SHORT_MAX = (16, 9, 16, 28, 16, 14)
+_SHORT_MIN = (11, 9, 7, 12, 9, 10)
 
 
-def column_widths(total: int) -> list[int]:
-    """Widths of the eight columns: the short ones at their natural size while the rule and the
-    explanation keep enough room, shrunk towards their minimums when the terminal is narrow."""
+def column_widths(total: int, natural: list[int] | None = None) -> list[int]:
+    """Widths of the eight columns. The six short ones get the width of their longest text (up to
+    a maximum) while the rule and the explanation keep enough room; on a narrow terminal they
+    shrink towards their minimums. ``natural``: the longest text per short column."""
     gaps = 8 * 2
-    short = list(_SHORT)
-    while total - gaps - sum(short) < 48 and short != list(_SHORT_MIN):
-        short = [max(lo, w - 1) for w, lo in zip(short, _SHORT_MIN, strict=True)]
+    wanted = natural or [12, 9, 13, 13, 14, 12]
+    short = [min(hi, w) for w, hi in zip(wanted, _SHORT_MAX, strict=True)]
+    floor = [min(lo, w) for w, lo in zip(short, _SHORT_MIN, strict=True)]
+    while total - gaps - sum(short) < 40 and any(w > lo for w, lo in zip(short, floor, strict=True)):
+        widest = max(range(6), key=lambda i: short[i] - floor[i])
+        short[widest] -= 1
     rest = max(total - gaps - sum(short), 24)
-    rule = max(12, rest * 2 // 5)
+    rule = max(12, rest * 9 // 20)
     return [rule, *short, max(12, rest - rule)]
+
+
+def _longest_words(texts: list[str], header: str) -> int:
+    """The width a column needs to show its texts on one line each (and its header)."""
+    return max([len(header), *(len(x) for x in texts)])
 
 
 def render(evaluation: Evaluation, options: RenderOptions) -> str:
@@ -74,7 +83,16 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                 pad_edge=False,
                 collapse_padding=True,
             )
-            widths = column_widths(console.width)
+            shown_rows = [(r, present(r, agreement)) for r in rows]
+            natural = [
+                _longest_words([p.party for _, p in shown_rows], t("col_party")),
+                _longest_words([r.period for r, _ in shown_rows], t("col_period")),
+                _longest_words([p.value for _, p in shown_rows], t("col_value")),
+                _longest_words([p.norm for _, p in shown_rows], t("col_norm")),
+                _longest_words([f"x {p.status}" for _, p in shown_rows], t("col_status")),
+                _longest_words([r.rule.source.article for r, _ in shown_rows], t("col_source")),
+            ]
+            widths = column_widths(console.width, natural)
             table.add_column(t("col_rule"), overflow="fold", width=widths[0])
             table.add_column(t("col_party"), overflow="fold", width=widths[1])
             table.add_column(t("col_period"), overflow="fold", width=widths[2])
@@ -84,8 +102,7 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
             table.add_column(t("col_source"), overflow="fold", width=widths[6])
             table.add_column(t("col_message"), overflow="fold", width=widths[7])
             previous_rule = None
-            for r in rows:
-                shown = present(r, agreement)
+            for r, shown in shown_rows:
                 rule_cell = f"{r.rule.ref} {r.rule.title}" if r.rule.id != previous_rule else ""
                 previous_rule = r.rule.id
                 status = Text(
