@@ -83,7 +83,12 @@ def margin_of(rule: Rule, default: Decimal) -> Decimal:
 
 
 def as_fraction(x: Decimal | int | Fraction) -> Fraction:
-    return x if isinstance(x, Fraction) else Fraction(x)
+    kind = type(x)
+    if kind is Fraction:
+        return x  # type: ignore[return-value]
+    if kind is Decimal:
+        return Fraction(*x.as_integer_ratio())  # two ints: Fraction's fast path
+    return Fraction(x)
 
 
 def judge_max(value: Fraction, limit: Decimal, margin: Decimal, strict: bool = False) -> Status:

@@ -59,7 +59,10 @@ def validate(check: Mapping[str, Any]) -> list[tuple[str | None, str]]:
 
 
 def percent(numerator: Decimal, denominator: Decimal) -> Fraction:
-    return Fraction(numerator) * 100 / Fraction(denominator)
+    """numerator / denominator x 100, exactly (denominator not zero)."""
+    a, b = Decimal(numerator).as_integer_ratio()
+    c, d = Decimal(denominator).as_integer_ratio()
+    return Fraction(a * 100 * d, b * c)
 
 
 def share_result(

@@ -24,7 +24,7 @@ def _locale() -> str:
 
 def to_decimal(value: Fraction | Decimal | int, decimals: int) -> Decimal:
     """Round half up to a number of decimals, exactly (no binary floats on the way)."""
-    if isinstance(value, Fraction):
+    if type(value) is Fraction:  # (isinstance on Fraction goes through ABCMeta: slow in a hot loop)
         # Exact: round the fraction itself (half away from zero), in integers.
         return Decimal(_round_scaled(value.numerator, value.denominator, decimals)).scaleb(-decimals)
     quantum = Decimal(1).scaleb(-decimals)
@@ -45,9 +45,9 @@ def _sign(x: int) -> int:
 
 def _ratio(value: Fraction | Decimal | int) -> tuple[int, int]:
     """numerator, denominator (> 0) of an exact number, without building a Fraction."""
-    if isinstance(value, int):
+    if type(value) is int:
         return value, 1
-    if isinstance(value, Fraction):
+    if type(value) is Fraction:
         return value.numerator, value.denominator
     return value.as_integer_ratio()
 
@@ -103,7 +103,7 @@ def _digits(rounded: Decimal, decimals: int, locale: str) -> str:
 
 def number(value: Fraction | Decimal | int, decimals: int | None = None) -> str:
     if decimals is None:
-        d = Decimal(value) if not isinstance(value, Fraction) else to_decimal(value, 2)
+        d = Decimal(value) if type(value) is not Fraction else to_decimal(value, 2)
         decimals = max(0, -d.normalize().as_tuple().exponent) if d != d.to_integral_value() else 0  # type: ignore[operator]
     return _digits(to_decimal(value, decimals), decimals, _locale())
 

@@ -85,14 +85,39 @@ def _decimals(result: Result) -> int | None:
     bounds = boundaries(result)
     if result.unit == "percent":
         return fmt.decimals_for(result.value, bounds, minimum=1)
-    if isinstance(result.value, Fraction) or bounds:
+    if type(result.value) is Fraction or bounds:
         value = Fraction(result.value)
         minimum = 2 if result.unit == "eur" else (0 if value.denominator == 1 else 1)
         return fmt.decimals_for(value, bounds, minimum=minimum) if bounds else minimum
     return None
 
 
+_NORMS: dict[tuple[Any, ...], str] = {}
+
+
 def norm_text(result: Result) -> str:
+    """The norm in words; the same for every result of a rule with the same limit, so made once."""
+    f = result.facts
+    key = (
+        result.rule.id,
+        result.bound,
+        result.limit,
+        result.target,
+        result.band,
+        result.unit,
+        f.get("op"),
+        f.get("right"),
+        get_language(),
+    )
+    found = _NORMS.get(key)
+    if found is None:
+        if len(_NORMS) > 100_000:
+            _NORMS.clear()
+        found = _NORMS[key] = _norm_text(result)
+    return found
+
+
+def _norm_text(result: Result) -> str:
     unit = result.unit
     strict = bool(result.rule.check.get("strict"))
     if result.bound == "max" and result.limit is not None:

@@ -28,7 +28,7 @@ def machine_number(value: Any, decimals: int | None = None) -> Any:
         return None
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, Fraction):
+    if type(value) is Fraction:
         if value.denominator == 1:
             return int(value)
         d = to_decimal(value, max(JSON_DECIMALS, decimals or 0))
