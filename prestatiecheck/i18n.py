@@ -29,6 +29,11 @@ def t(msg_id: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def pick(nl: str, en: str = "") -> str:
+    """A text written in both languages by people (a rule's note): English when chosen and given."""
+    return en if _language == "en" and en else nl
+
+
 def did_you_mean(word: str, options: object) -> str:
     """' (bedoelde u ...?)' when a close match exists, else ''."""
     import difflib

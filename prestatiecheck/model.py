@@ -89,6 +89,7 @@ class ContextItem:
     theme: str
     quote: str
     note: str = ""
+    note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Table:
     sums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     note: str = ""
     location: Location = Location("")
+    note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class Rule:
     check: Mapping[str, Any]
     note: str = ""
     location: Location = Location("")
+    note_en: str = ""
 
     @property
     def kind(self) -> str:

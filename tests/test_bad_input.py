@@ -287,8 +287,8 @@ def break_rule_file(rules_copy: Path, old: str, new: str) -> None:
 
 RULE_CASES = {
     "unknown_key_did_you_mean": (
-        "    trekker: [alliantie, portaal]\n    obligation: inspanning\n    check:\n      kind: share",
-        "    trekker: [alliantie, portaal]\n    obligaton: inspanning\n    check:\n      kind: share",
+        "    trekker: [alliantie, portaal]\n    obligation: inspanning\n    note:",
+        "    trekker: [alliantie, portaal]\n    obligaton: inspanning\n    note:",
         ["onbekende sleutel 'obligaton'", "bedoelde u 'obligation'"],
     ),
     "unknown_check_key": (

@@ -428,3 +428,41 @@ def test_lang_before_or_after_the_command(invoke, args: list[str]) -> None:  # t
     text = result.stdout + result.stderr
     assert "Agreement:" in text or "checked" in text, text
     assert "Afspraken:" not in text and "gecontroleerd" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "hidden"),
+    [
+        ("nl", "Urgenten volgens de huisvestingsverordening.", "Urgent seekers"),
+        ("en", "Urgent seekers as the housing ordinance defines them.", "Urgenten volgens"),
+    ],
+)
+def test_a_rule_note_in_the_chosen_language(invoke, lang: str, shown: str, hidden: str) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("--lang", lang, "explain", "--agreements", str(MINI_INDEX), f"{MINI}/1")
+    assert shown in result.stdout and hidden not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("nl", "Geen cijfer en geen datum."), ("en", "No figure and no date.")]
+)
+def test_a_context_note_in_the_report_language(invoke, tmp_path: Path, lang: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+    result = invoke(
+        "--lang",
+        lang,
+        "report",
+        "--agreements",
+        str(MINI_INDEX),
+        "-a",
+        MINI,
+        "-f",
+        str(MINI_INDEX.parent / "figures.csv"),
+        "--as-of",
+        "2024-04-15",
+        "--format",
+        "md",
+        "--output",
+        str(tmp_path),
+        "--no-history",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert shown in (tmp_path / f"{MINI}-2024-04-15.md").read_text(encoding="utf-8")

@@ -252,6 +252,7 @@ def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreemen
                 check=_plain(raw["check"]),
                 note=str(raw.get("note") or "").strip(),
                 location=loc,
+                note_en=str(raw.get("note_en") or "").strip(),
             )
         )
     tables = {}
@@ -266,6 +267,7 @@ def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreemen
             sums={str(k): tuple(str(x) for x in v) for k, v in (raw.get("sums") or {}).items()},
             note=str(raw.get("note") or ""),
             location=getattr(raw, "location", Location(shown)),
+            note_en=str(raw.get("note_en") or ""),
         )
     context = tuple(
         ContextItem(
@@ -274,6 +276,7 @@ def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreemen
             theme=str(c.get("theme") or ""),
             quote=str(c.get("quote") or "").strip(),
             note=str(c.get("note") or "").strip(),
+            note_en=str(c.get("note_en") or "").strip(),
         )
         for c in data.get("context") or []
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from prestatiecheck.i18n import t
+from prestatiecheck.i18n import pick, t
 from prestatiecheck.model import Agreement, Catalogue, Metric, Problem
 from prestatiecheck.rendering import describe
 from prestatiecheck.rendering.formatting import number
@@ -66,7 +66,7 @@ def _agreement(a: Agreement, warnings: Sequence[Problem], vocabulary: Mapping[st
             lines.append(f"| {_md(row)} | " + " | ".join(number(v) for v in values) + " |")
         lines.append("")
         if table.note:
-            lines += [f"> {_md(table.note)}", ""]
+            lines += [f"> {_md(pick(table.note, table.note_en))}", ""]
     own = [p for p in warnings if p.location.file.endswith(a.file.name)]
     if own:
         lines += [f"### {t('audit_warnings')}", ""]
@@ -90,12 +90,12 @@ def _agreement(a: Agreement, warnings: Sequence[Problem], vocabulary: Mapping[st
                 f"- {t('explain_figures')}: " + ", ".join(f"`{m}`" for m in describe.needed_metrics(r)),
             ]
             if r.note:
-                lines.append(f"- {t('explain_note')}: {_md(r.note)}")
+                lines.append(f"- {t('explain_note')}: {_md(pick(r.note, r.note_en))}")
             lines.append("")
     if a.context:
         lines += [f"### {t('audit_context')}", ""]
         for c in a.context:
-            note = f" ({_md(c.note)})" if c.note else ""
+            note = f" ({_md(pick(c.note, c.note_en))})" if c.note else ""
             lines.append(f"- **{_md(c.ref)}** {_md(c.title)}: \u201c{_md(c.quote)}\u201d{note}")
         lines.append("")
     if a.coverage:

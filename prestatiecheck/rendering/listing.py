@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any
 
-from prestatiecheck.i18n import get_language, t
+from prestatiecheck.i18n import get_language, pick, t
 from prestatiecheck.model import Catalogue, Rule
 from prestatiecheck.rendering import describe
 
@@ -162,5 +162,5 @@ def explain(catalogue: Catalogue, rule: Rule) -> str:
         unit = t(f"unit_name_{m.unit}") if m else ""
         lines.append(f"  - {name} ({unit}): {meaning}")
     if rule.note:
-        lines.append(f"{t('explain_note')}: {rule.note}")
+        lines.append(f"{t('explain_note')}: {pick(rule.note, rule.note_en)}")
     return "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from prestatiecheck import __version__
-from prestatiecheck.i18n import get_language, t
+from prestatiecheck.i18n import get_language, pick, t
 from prestatiecheck.model import STATUS_ORDER, Status
 from prestatiecheck.rendering import formatting as fmt
 from prestatiecheck.rendering.labels import ASCII_SYMBOLS, HEX, SYMBOLS, label
@@ -179,7 +179,10 @@ def build(
         "deadline_days": DEADLINE_DAYS,
         "no_data": [row for row in rows if row["status"]["code"] == Status.NO_DATA],
         "without_results": without,
-        "context_items": list(block.get("context", [])),
+        # A context item's note in the report's language (saved results carry both).
+        "context_items": [
+            {**c, "note": pick(c.get("note") or "", c.get("note_en") or "")} for c in block.get("context", [])
+        ],
         "footer": {
             "version": doc.get("prestatiecheck", __version__),
             "rule_files": rule_files,

@@ -65,7 +65,14 @@ def _agreement_block(agreement: Agreement, themes: Sequence[str], parties: Seque
             for r in selected
         ],
         "context": [
-            {"ref": c.ref, "title": c.title, "theme": c.theme, "quote": c.quote, "note": c.note}
+            {
+                "ref": c.ref,
+                "title": c.title,
+                "theme": c.theme,
+                "quote": c.quote,
+                "note": c.note,
+                "note_en": c.note_en,
+            }
             for c in agreement.context
             if not themes or c.theme.casefold() in {x.casefold() for x in themes}
         ],
