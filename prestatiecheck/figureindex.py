@@ -100,6 +100,11 @@ class FigureIndex:
                 plus = sum((lookups[c].value for c in derivation.plus), Decimal(0))  # type: ignore[misc]
                 minus = sum((lookups[c].value for c in derivation.minus), Decimal(0))  # type: ignore[misc]
                 return Lookup(plus - minus, figures=[f for x in lookups.values() for f in x.figures])
+        if period.kind == "window" and self.additive(metric):
+            # Name the years that are missing, not the window: that is what a figures file holds.
+            years = [y for y in period.parts()[0] if not self.get(metric, y, party, project).found]
+            if years:
+                return Lookup(None, missing=[Missing(metric, y.label, party, project) for y in years])
         return Lookup(None, missing=[Missing(metric, period.label, party, project)])
 
     # -- a scope: one party, or jointly over several ------------------------------------

@@ -143,6 +143,16 @@ def evaluate(rule: Rule, ctx: EvalContext) -> Iterator[Result]:
         for party in scopes(rule):
             num = ctx.figures.scoped(numerator, period, party, parties)
             den = ctx.figures.scoped(denominator, period, party, parties)
+            if (
+                period.kind == "window"
+                and not (num.found and den.found)
+                and period.start <= ctx.as_of
+                and not period.has_ended(ctx.as_of)
+            ):
+                # A window that is still running: the share so far, pooled over the years that
+                # are in (provisional), rather than nothing until the last year is reported.
+                yield _average(rule, ctx, party, parties, period, numerator, denominator)
+                continue
             yield share_result(rule, ctx, party, period, num, den)
 
 

@@ -227,3 +227,24 @@ def test_strict_share_maximum(urgent: int, expected: str) -> None:
     ]
     (result,) = run(check, rows)
     assert result.status.value == expected
+
+
+def test_a_running_window_share_pools_the_years_so_far() -> None:
+    check = {
+        "kind": "share",
+        "numerator": "verhuringen_urgent",
+        "denominator": "verhuringen_totaal",
+        "max": 50,
+        "periods": "window",
+        "parties": ["alliantie"],
+    }
+    rows = [
+        figure("2022", "alliantie", "verhuringen_totaal", 100),
+        figure("2022", "alliantie", "verhuringen_urgent", 40),
+    ]
+    (running,) = run(check, rows, as_of=date(2023, 6, 1))
+    assert (running.status.value, running.value, running.provisional) == ("met", Fraction(40), True)
+    assert running.facts["years"] == ["2022"]
+    (ended,) = run(check, rows, as_of=date(2024, 6, 1))
+    assert ended.status.value == "no_data"  # once the window is over, every year must be in
+    assert ("verhuringen_totaal", "2023", "alliantie") in ended.facts["missing"]
