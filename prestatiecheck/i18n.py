@@ -1277,3 +1277,12 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "describe_reports_on_previous": (
+            "; over de voorgaande periode (het cijfer staat bij die periode)",
+            "; about the period before (the figure is given for that period)",
+        ),
+    }
+)

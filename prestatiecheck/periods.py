@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -98,6 +98,11 @@ def containing(day: date, granularity: str) -> Period:
     if granularity == "quarter":
         return quarter(day.year, (day.month - 1) // 3 + 1)
     return year(day.year)
+
+
+def previous(period: Period) -> Period:
+    """The period of the same kind just before this one (the year, half-year or quarter)."""
+    return containing(period.start - timedelta(days=1), period.kind if period.kind != "window" else "year")
 
 
 def _check_year(y: int, text: str) -> None:

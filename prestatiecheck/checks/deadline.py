@@ -20,7 +20,7 @@ from prestatiecheck.checks.base import EvalContext, notes_of, parties_of, scopes
 from prestatiecheck.duedates import DueDateError, parse_due
 from prestatiecheck.i18n import t
 from prestatiecheck.model import Agreement, Result, Rule, Status
-from prestatiecheck.periods import Period, containing
+from prestatiecheck.periods import Period, containing, previous
 
 ID = "deadline"
 RECURRENCE = {"yearly": (12, "year"), "half-yearly": (6, "half"), "quarterly": (3, "quarter")}
@@ -31,6 +31,9 @@ SCHEMA: dict[str, Any] = {
         "recurrence": {"enum": ["once", *RECURRENCE]},
         "working_day": {"type": "boolean"},
         "warning_days": {"type": "integer", "minimum": 0},
+        # "previous": the evidence is about the period before the due date (a report on the
+        # closed year, due before 1 March): the occurrence is labelled with that period.
+        "reports_on": {"enum": ["same", "previous"]},
     },
     "required": ["evidence"],
 }
@@ -76,6 +79,7 @@ def occurrences(rule: Rule, agreement: Agreement) -> list[Occurrence]:
     recurrence = check.get("recurrence", "once")
     text = _due_text(check)
     window = window_of(rule, agreement)
+    previous_period = check.get("reports_on") == "previous"
     nominal: list[tuple[date, str]] = []
     if recurrence == "once":
         due = parse_due(str(text)).date
@@ -83,7 +87,10 @@ def occurrences(rule: Rule, agreement: Agreement) -> list[Occurrence]:
     else:
         step, granularity = RECURRENCE[recurrence]
         if text is None:
-            nominal.extend((p.end, granularity) for p in window.split(granularity))
+            # Without wording: at the end of each period (or, for a report on the period before,
+            # at the end of the period after it).
+            for p in window.split(granularity):
+                nominal.append((_next_end(p) if previous_period else p.end, granularity))
         else:
             due_rule = parse_due(text)
             first_month = (due_rule.anchor_month - 1) % step + 1
@@ -100,7 +107,10 @@ def occurrences(rule: Rule, agreement: Agreement) -> list[Occurrence]:
                 else:
                     base = anchor + relativedelta(day=due_rule.day)
                 due = base + relativedelta(days=due_rule.shift_days)
-                if window.start <= due <= window.end:
+                if previous_period:
+                    if window.contains(previous(containing(due, granularity))):
+                        nominal.append((due, granularity))
+                elif window.start <= due <= window.end:
                     nominal.append((due, granularity))
     out = []
     for due, granularity in nominal:
@@ -109,8 +119,14 @@ def occurrences(rule: Rule, agreement: Agreement) -> list[Occurrence]:
             from prestatiecheck.duedates import next_working_day
 
             moved = next_working_day(due)
-        out.append(Occurrence(moved, due, containing(due, granularity)))
+        label = containing(due, granularity)
+        out.append(Occurrence(moved, due, previous(label) if previous_period else label))
     return out
+
+
+def _next_end(period: Period) -> date:
+    """The last day of the period after ``period`` (of the same kind)."""
+    return containing(period.end + relativedelta(days=1), period.kind).end
 
 
 def evaluate(rule: Rule, ctx: EvalContext) -> Iterator[Result]:

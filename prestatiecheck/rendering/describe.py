@@ -87,6 +87,8 @@ def threshold(rule: Rule, agreement: Agreement, vocabulary: Mapping[str, Metric]
         )
         if recurrence != "once":
             text += t(f"describe_recurrence_{recurrence.replace('-', '_')}")
+        if c.get("reports_on") == "previous":
+            text += t("describe_reports_on_previous")
         if c.get("working_day"):
             text += t("describe_working_day")
         return text

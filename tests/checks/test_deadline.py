@@ -178,3 +178,40 @@ def test_days_late_in_words(lang: str, done: date, words: str) -> None:
         assert words in present(result, None).message
     finally:
         set_language("nl")
+
+
+REPORT_ON_CLOSED_YEAR = {
+    "kind": "deadline",
+    "evidence": "evaluatie_afgerond",
+    "due": "vóór 1 maart",
+    "recurrence": "yearly",
+    "reports_on": "previous",
+    "parties": ["gemeente"],
+}
+
+
+def test_a_report_on_the_closed_year_is_labelled_with_that_year() -> None:
+    """'vóór 1 maart over het afgesloten jaar': the 2022 report is due 28 February 2023."""
+    results = run(REPORT_ON_CLOSED_YEAR, [], as_of=date(2021, 1, 1))
+    assert [(r.period, r.limit) for r in results] == [
+        ("2022", date(2023, 2, 28)),
+        ("2023", date(2024, 2, 29)),
+    ]
+    done = run(
+        REPORT_ON_CLOSED_YEAR,
+        [figure("2022", "gemeente", "evaluatie_afgerond", date(2023, 2, 20))],
+        as_of=date(2023, 6, 1),
+    )
+    assert [(r.period, r.status.value) for r in done] == [("2022", "met"), ("2023", "pending")]
+
+
+def test_a_half_yearly_report_on_the_previous_half_without_wording() -> None:
+    check = {**REPORT_ON_CLOSED_YEAR, "recurrence": "half-yearly"}
+    del check["due"]
+    results = run(check, [], as_of=date(2021, 1, 1))
+    assert [(r.period, r.limit) for r in results] == [
+        ("2022-H1", date(2022, 12, 31)),
+        ("2022-H2", date(2023, 6, 30)),
+        ("2023-H1", date(2023, 12, 31)),
+        ("2023-H2", date(2024, 6, 30)),
+    ]
