@@ -193,7 +193,7 @@ def test_other_rules_in_the_example(example) -> None:  # type: ignore[no-untyped
     assert status(example, "33", None) == "at_risk"
     assert status(example, "33-jongeren", "portaal") == "not_met"
     assert status(example, "33-jongeren", None) == "no_data"
-    assert status(example, "1-afgesloten-jaar", "portaal", "2022") == "met"
+    assert status(example, "1-afgesloten-jaar", "portaal", "2021") == "met"
     assert status(example, "8", "portaal", "2021-H2") == "not_met"
     assert status(example, "19", None, "2021-H1") == "met"
     assert status(example, "35", None, "2021-Q4") == "not_met"

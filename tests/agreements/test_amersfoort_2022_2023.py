@@ -331,10 +331,11 @@ def test_example_56_woningmarktmonitor(example: list[dict[str, Any]]) -> None:
 
 
 def test_example_reports_of_2023_are_due_in_april_2024(example: list[dict[str, Any]]) -> None:
-    assert status(example, "4-evaluatie", "portaal", "2024") == "met"
-    assert status(example, "4-evaluatie", "omnia-wonen", "2024") == "at_risk"  # due 30 April 2024
-    assert status(example, "55-afgesloten-jaar", "portaal", "2024") == "at_risk"
-    assert status(example, "55-afgesloten-jaar", "portaal", "2023") == "met"
+    # labelled with the year they report on (reports_on: previous): 2023 is due 30 April 2024
+    assert status(example, "4-evaluatie", "portaal", "2023") == "met"
+    assert status(example, "4-evaluatie", "omnia-wonen", "2023") == "at_risk"
+    assert status(example, "55-afgesloten-jaar", "portaal", "2023") == "at_risk"
+    assert status(example, "55-afgesloten-jaar", "portaal", "2022") == "met"
     assert status(example, "4-voortgang", "omnia-wonen", "2022") == "not_met"  # 8 November
 
 
@@ -489,10 +490,10 @@ def test_45_q4_2023_or_q1_2024_reads_the_later(tmp_path: Path, done: str, expect
 
 
 def test_55_and_4_evaluation_of_2023_due_end_of_april_2024(tmp_path: Path) -> None:
-    path = small(tmp_path, "2024,portaal,voortgangsrapportage_afgesloten_jaar,2024-04-30,\n")
-    assert status(run_check(path, "2024-05-15"), "55-afgesloten-jaar", "portaal", "2024") == "met"
-    assert status(run_check(path, "2024-03-15"), "4-evaluatie", "alliantie", "2024") == "pending"
-    assert status(run_check(path, "2024-05-01"), "4-evaluatie", "alliantie", "2024") == "not_met"
+    path = small(tmp_path, "2023,portaal,voortgangsrapportage_afgesloten_jaar,2024-04-30,\n")
+    assert status(run_check(path, "2024-05-15"), "55-afgesloten-jaar", "portaal", "2023") == "met"
+    assert status(run_check(path, "2024-03-15"), "4-evaluatie", "alliantie", "2023") == "pending"
+    assert status(run_check(path, "2024-05-01"), "4-evaluatie", "alliantie", "2023") == "not_met"
 
 
 @pytest.mark.parametrize(
