@@ -466,3 +466,40 @@ def test_a_context_note_in_the_report_language(invoke, tmp_path: Path, lang: str
     )
     assert result.exit_code == 0, result.stderr
     assert shown in (tmp_path / f"{MINI}-2024-04-15.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGPIPE"), reason="no SIGPIPE on this platform")
+def test_output_into_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    """`prestatiecheck check ... | head`: no 'internal error' when head stops reading."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "prestatiecheck",
+            "check",
+            "-a",
+            "amersfoort-2021",
+            "--format",
+            "json",
+            "-f",
+            str(Path(__file__).parent.parent / "examples" / "amersfoort-2021.csv"),
+            "--as-of",
+            "2022-05-01",
+            "--fail-on",
+            "never",
+        ],  # more than a pipe holds (64 KiB), so the writer meets the closed pipe
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # the reader goes away, as head does
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "interne fout" not in stderr and "Traceback" not in stderr
+    assert proc.returncode == -13  # stopped by SIGPIPE, like cat or grep

@@ -9,6 +9,7 @@ starts about as fast as click itself.
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -82,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     # A run builds hundreds of thousands of small acyclic objects (figures, results): with the
     # default thresholds the cyclic collector scans them again and again (17% of a national run).
     gc.set_threshold(100_000, 50, 1000)
+    # Output piped into `head` or a pager that quits: stop quietly, as cat and grep do,
+    # instead of reporting a broken pipe as an internal error.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = list(sys.argv[1:] if argv is None else argv)
     wanted = _language_from_argv(args)
     command = cli
