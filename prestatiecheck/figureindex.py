@@ -18,6 +18,16 @@ from prestatiecheck.periods import Period
 Key = tuple[str, str | None, str | None, str]  # (period label, party, project, metric)
 
 
+def _sum(values: Iterable[FigureValue | None]) -> Decimal:
+    """The sum of figures that add up (counts); only called on found, additive figures."""
+    total = Decimal(0)
+    for value in values:
+        if not isinstance(value, Decimal):
+            raise TypeError(f"not an amount: {value!r}")
+        total += value
+    return total
+
+
 @dataclass(frozen=True)
 class Missing:
     metric: str
@@ -91,14 +101,14 @@ class FigureIndex:
             for parts in period.parts():
                 found = [self.get(metric, p, party, project) for p in parts]
                 if all(x.found for x in found):
-                    total = sum((x.value for x in found), Decimal(0))  # type: ignore[misc]
+                    total = _sum(x.value for x in found)
                     return Lookup(total, figures=[f for x in found for f in x.figures])
         derivation = self.derivations.get(metric)
         if derivation is not None:
             lookups = {c: self.get(c, period, party, project) for c in derivation.components}
             if all(x.found for x in lookups.values()):
-                plus = sum((lookups[c].value for c in derivation.plus), Decimal(0))  # type: ignore[misc]
-                minus = sum((lookups[c].value for c in derivation.minus), Decimal(0))  # type: ignore[misc]
+                plus = _sum(lookups[c].value for c in derivation.plus)
+                minus = _sum(lookups[c].value for c in derivation.minus)
                 return Lookup(plus - minus, figures=[f for x in lookups.values() for f in x.figures])
         if period.kind == "window" and self.additive(metric):
             # Name the years that are missing, not the window: that is what a figures file holds.
@@ -133,7 +143,7 @@ class FigureIndex:
         missing = [m for x in parts for m in x.missing]
         if missing:
             return Lookup(None, missing=missing)
-        total = sum((x.value for x in parts), Decimal(0))  # type: ignore[misc]
+        total = _sum(x.value for x in parts)
         return Lookup(total, figures=[f for x in parts for f in x.figures])
 
     def _latest_date(

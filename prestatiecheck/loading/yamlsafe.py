@@ -140,7 +140,7 @@ class _Converter:
                 return value.lower() == "true"
             self.problems.append(Problem(self.loc(node), t("yaml_tag", tag=node.tag)))
             return value
-        if node.style:  # quoted or block scalar: always text (plain is None or "")
+        if getattr(node, "style", None):  # quoted or block scalar: always text (plain is None or "")
             return value
         return self.plain(node, value)
 

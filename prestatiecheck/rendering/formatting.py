@@ -28,7 +28,7 @@ def to_decimal(value: Fraction | Decimal | int, decimals: int) -> Decimal:
         # Exact: round the fraction itself (half away from zero), in integers.
         return Decimal(_round_scaled(value.numerator, value.denominator, decimals)).scaleb(-decimals)
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    return Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)  # type: ignore[arg-type]
 
 
 def _round_scaled(numerator: int, denominator: int, decimals: int) -> int:
@@ -54,7 +54,7 @@ def _ratio(value: Fraction | Decimal | int) -> tuple[int, int]:
 
 def decimals_for(
     value: Fraction | Decimal,
-    boundaries: Iterable[Fraction | Decimal],
+    boundaries: Iterable[Fraction | Decimal | int],
     *,
     minimum: int = 1,
     maximum: int = 12,
@@ -103,7 +103,7 @@ def _digits(rounded: Decimal, decimals: int, locale: str) -> str:
 
 def number(value: Fraction | Decimal | int, decimals: int | None = None) -> str:
     if decimals is None:
-        d = Decimal(value) if type(value) is not Fraction else to_decimal(value, 2)
+        d = to_decimal(value, 2) if type(value) is Fraction else Decimal(value)  # type: ignore[arg-type]
         decimals = max(0, -d.normalize().as_tuple().exponent) if d != d.to_integral_value() else 0  # type: ignore[operator]
     return _digits(to_decimal(value, decimals), decimals, _locale())
 

@@ -166,6 +166,7 @@ def _at_a_strict_limit(result: Result) -> bool:
         and result.value is not None
         and result.limit is not None
         and not isinstance(result.value, date)
+        and not isinstance(result.limit, date)
         and Fraction(result.value) == Fraction(result.limit)
     )
 

@@ -9,7 +9,7 @@ half-years or quarters that do not add up to a given year.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -133,6 +133,14 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
     )
 
 
+def _amount_sum(figures: Iterable[Figure | None]) -> Decimal:
+    total = Decimal(0)
+    for figure in figures:
+        if figure is not None and isinstance(figure.value, Decimal):
+            total += figure.value
+    return total
+
+
 def _duplicates(out: Checked) -> None:
     seen: dict[FigureKey, Figure] = {}
     unique: list[Figure] = []
@@ -217,8 +225,8 @@ def _set_checks(out: Checked, catalogue: Catalogue) -> None:
                 for c in derivation.components
             }
             if all(p is not None for p in parts.values()):
-                plus = sum((parts[c].value for c in derivation.plus), Decimal(0))  # type: ignore[union-attr,misc]
-                minus = sum((parts[c].value for c in derivation.minus), Decimal(0))  # type: ignore[union-attr,misc]
+                plus = _amount_sum(parts[c] for c in derivation.plus)
+                minus = _amount_sum(parts[c] for c in derivation.minus)
                 if plus - minus != f.value:
                     formula = " + ".join(derivation.plus) + " - " + " - ".join(derivation.minus)
                     out.problems.append(

@@ -264,7 +264,7 @@ def _check_problems(
             Problem(
                 where(check, "kind", loc),
                 t("unknown_kind", kind=kind_name, kinds=", ".join(checks.KINDS))
-                + did_you_mean(kind_name, checks.KINDS),
+                + did_you_mean(str(kind_name), checks.KINDS),
             )
         ]
     kind = checks.get(kind_name)
