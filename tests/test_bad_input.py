@@ -25,121 +25,29 @@ def assert_input_error(result, *fragments: str) -> None:  # type: ignore[no-unty
         assert fragment in result.stderr, result.stderr
 
 
-FIGURES_CASES = {
-    "non_numeric": (
-        HEADER + "2022,alliantie,verhuringen_totaal,veel\n",
-        ["figures.csv:2", "'veel' is geen getal"],
-    ),
-    "impossible_date": (
-        HEADER + "2022,alliantie,aanlevering_woningmarktmonitor,2023-02-30\n",
-        ["figures.csv:2", "'2023-02-30' is geen bestaande datum"],
-    ),
-    "negative_component": (HEADER + "2022,alliantie,sloop,-4\n", ["figures.csv:2", "negatief"]),
-    "part_larger_than_whole": (
-        HEADER + "2022,alliantie,verhuringen_totaal,100\n2022,alliantie,verhuringen_urgent,101\n",
-        ["figures.csv:3", "verhuringen_urgent (101) is groter dan verhuringen_totaal (100, figures.csv:2)"],
-    ),
-    "duplicate_row": (
-        HEADER + "2022,alliantie,verhuringen_totaal,100\n2022,alliantie,verhuringen_totaal,100\n",
-        ["figures.csv:3", "twee keer", "figures.csv:2"],
-    ),
-    "components_disagree": (
-        HEADER
-        + "".join(
-            f"2022,alliantie,{m},{v}\n"
-            for m, v in [
-                ("toevoegingen", 50),
-                ("deliberalisatie", 0),
-                ("sloop", 10),
-                ("verkoop", 5),
-                ("liberalisatie", 0),
-                ("netto_toename", 40),
-            ]
-        ),
-        ["netto_toename = 40", "de onderdelen geven 35"],
-    ),
-    "unknown_metric": (
-        HEADER + "2022,alliantie,verhuringen_totaa,100\n",
-        ["figures.csv:2", "onbekend cijfer (metric) 'verhuringen_totaa'", "bedoelde u 'verhuringen_totaal'"],
-    ),
-    "unknown_party": (
-        HEADER + "2022,aliantie,verhuringen_totaal,100\n",
-        ["figures.csv:2", "partij 'aliantie'", "bedoelde u 'alliantie'"],
-    ),
-    "unknown_agreement_row": (
-        "agreement," + HEADER + "mini-2022-2024,2022,alliantie,verhuringen_totaal,100\n",
-        ["figures.csv:2", "onbekende afspraken 'mini-2022-2024'", f"bedoelde u '{MINI}'"],
-    ),
-    "bad_period": (
-        HEADER + "2022-H3,alliantie,verhuringen_totaal,100\n",
-        ["figures.csv:2", "'2022-H3' is geen periode"],
-    ),
-    "missing_column": (
-        "period,party,metrc,value\n2022,alliantie,verhuringen_totaal,1\n",
-        ["figures.csv:1", "kolom 'metric' ontbreekt", "bedoelde u 'metrc'"],
-    ),
-    "decimal_comma_in_comma_file": (
-        HEADER + '2022,alliantie,leefbaarheid_uitgaven_per_woning,"131,5"\n',
-        ["figures.csv:2", "bedoelt u 131.5"],
-    ),
-    "decimal_point_in_semicolon_file": (
-        "period;party;metric;value\n2022;alliantie;leefbaarheid_uitgaven_per_woning;131.5\n",
-        ["figures.csv:2", "bedoelt u 131,5"],
-    ),
-    "fraction_count": (HEADER + "2022,alliantie,verhuringen_totaal,10.5\n", ["geen geheel aantal"]),
-    "slash_date": (HEADER + "2022,alliantie,aanlevering_woningmarktmonitor,03/04/2022\n", ["dubbelzinnig"]),
-    "halves_disagree_with_year": (
-        HEADER + "2022,alliantie,verhuringen_totaal,100\n2022-H1,alliantie,verhuringen_totaal,40\n"
-        "2022-H2,alliantie,verhuringen_totaal,50\n",
-        ["2022-H1 + 2022-H2 = 90"],
-    ),
-    "only_empty_values": (HEADER + "2022,alliantie,verhuringen_totaal,\n", ["geen ingevulde cijfers"]),
-    "matches_no_rule": (HEADER + "2031,alliantie,verhuringen_totaal,100\n", ["passen bij geen enkele regel"]),
-}
+# Bad figures files, one folder each under tests/cases/figures/: the file (figures.csv or
+# figures.yaml) and expected.txt, the fragments the error must contain (one per line). A new case
+# is a new folder.
+CASES = Path(__file__).parent / "cases" / "figures"
 
 
-@pytest.mark.parametrize("case", sorted(FIGURES_CASES))
-def test_bad_figures_csv(case: str, tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
-    text, fragments = FIGURES_CASES[case]
-    path = tmp_path / "figures.csv"
-    path.write_text(text, encoding="utf-8")
-    os.chdir(tmp_path)
-    assert_input_error(invoke(*check_args("figures.csv")), *fragments)
+def _cases() -> list[Path]:
+    return sorted(p for p in CASES.iterdir() if p.is_dir())
 
 
-YAML_CASES = {
-    "malformed": ("figures:\n  - {period: 2022, party: alliantie\n", ["figures.yaml:3", "ongeldige YAML"]),
-    "duplicate_key": (
-        "figures:\n  - period: 2022\n    period: 2023\n    party: alliantie\n"
-        "    metric: sloop\n    value: 1\n",
-        ["figures.yaml:3:5", "sleutel 'period' komt twee keer voor"],
-    ),
-    "yaml11_no": (
-        "figures:\n  - {period: 2022, party: no, metric: sloop, value: 1}\n",
-        ["figures.yaml:2:27", "'no' is dubbelzinnig"],
-    ),
-    "yaml11_on": (
-        "figures:\n  - {period: 2022, party: alliantie, metric: sloop, value: 1, note: on}\n",
-        ["'on' is dubbelzinnig"],
-    ),
-    "yaml11_exponent": (
-        "figures:\n  - {period: 2022, party: alliantie, metric: sloop, value: 1e3}\n",
-        ["figures.yaml:2:60", "'1e3' is dubbelzinnig"],
-    ),
-    "unknown_key": (
-        "figures:\n  - {period: 2022, party: alliantie, metrik: sloop, value: 1}\n",
-        ["onbekende sleutel 'metrik'", "bedoelde u 'metric'"],
-    ),
-    "wrong_shape": ("- 2022\n", ["figures:"]),
-}
+@pytest.mark.parametrize("case", _cases(), ids=lambda p: p.name)
+def test_bad_figures_file(case: Path, invoke, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    (figures,) = [p for p in case.iterdir() if p.name.startswith("figures.")]
+    fragments = [line for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines() if line]
+    assert fragments, f"{case.name}: expected.txt names nothing to look for"
+    monkeypatch.chdir(case)
+    assert_input_error(invoke(*check_args(figures.name)), *fragments)
 
 
-@pytest.mark.parametrize("case", sorted(YAML_CASES))
-def test_bad_figures_yaml(case: str, tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
-    text, fragments = YAML_CASES[case]
-    (tmp_path / "figures.yaml").write_text(text, encoding="utf-8")
-    os.chdir(tmp_path)
-    assert_input_error(invoke(*check_args("figures.yaml")), *fragments)
+def test_every_case_folder_is_complete() -> None:
+    for case in _cases():
+        assert (case / "expected.txt").is_file(), case.name
+        assert len([p for p in case.iterdir() if p.name.startswith("figures.")]) == 1, case.name
 
 
 def test_empty_file(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
