@@ -1286,3 +1286,12 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "figures_duplicate_values": (
+            ", met een ander getal: {value} tegen {first_value}",
+            ", with a different value: {value} against {first_value}",
+        ),
+    }
+)

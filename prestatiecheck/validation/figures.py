@@ -152,9 +152,10 @@ def _duplicates(out: Checked) -> None:
             continue
         label = _describe(f)
         if first.location.file == f.location.file:
-            out.problems.append(
-                Problem(f.location, t("figures_duplicate_row", figure=label, first=str(first.location)))
-            )
+            message = t("figures_duplicate_row", figure=label, first=str(first.location))
+            if first.value != f.value:  # which one is meant, only the author knows
+                message += t("figures_duplicate_values", value=_show(f.value), first_value=_show(first.value))
+            out.problems.append(Problem(f.location, message))
         elif first.value != f.value:
             out.problems.append(
                 Problem(
