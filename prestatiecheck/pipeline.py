@@ -215,7 +215,10 @@ def run_validate(
     from prestatiecheck.loading.yamlsafe import load_yaml
 
     catalogue, problems = inspect_catalogue(agreements_index, strict=True)
-    files = 2 + len(catalogue.agreements) if catalogue else 2
+    try:  # the index, the vocabulary and every rule file it names, also when some are broken
+        files = 2 + len(index_ids(agreements_index))
+    except InputError:
+        files = 1
     figures_paths: list[Path] = []
     for path in paths:
         if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
