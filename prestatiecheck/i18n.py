@@ -1295,3 +1295,15 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "figures_too_few_fields": (
+            "{found} velden, de kopregel heeft er {expected}: de regel houdt op vóór de waarde "
+            "(een aanhalingsteken niet gesloten, of een regel in tweeën gebroken?); laat een waarde leeg "
+            "met een lege cel",
+            "{found} fields, the header has {expected}: the line stops before the value (a quote left "
+            "open, or a line broken in two?); leave a value empty with an empty cell",
+        ),
+    }
+)

@@ -123,9 +123,12 @@ def read_csv(path: Path, shown: str) -> RawFigures:
     rows: list[RawRow] = []
     problems: list[Problem] = []
     header: list[str] | None = None
+    last_line = 0
     try:
         for record in reader:
-            line = reader.line_num
+            # A record that spans lines (a quoted newline, or a quote left open) is named by the
+            # line it starts on.
+            line, last_line = last_line + 1, reader.line_num
             if not record or all(not cell.strip() for cell in record) or record[0].startswith("#"):
                 continue
             if header is None:
@@ -144,6 +147,16 @@ def read_csv(path: Path, shown: str) -> RawFigures:
                             expected=len(header),
                             delimiter=delimiter,
                         ),
+                    )
+                )
+                continue
+            if "value" in header and len(record) <= header.index("value"):
+                # Not an empty value (that is "not supplied") but a row that stops before its value:
+                # a quote left open, or a line broken in two.
+                problems.append(
+                    Problem(
+                        Location(shown, line),
+                        t("figures_too_few_fields", found=len(record), expected=len(header)),
                     )
                 )
                 continue
