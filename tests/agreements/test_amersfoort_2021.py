@@ -9,7 +9,6 @@ and the 2022 deliverables (24-analyse, 65) are still to come.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +19,7 @@ import yaml
 from click.testing import CliRunner
 
 from prestatiecheck.cli import cli
+from tests.agreements.common import AgreementChecks
 
 ROOT = Path(__file__).resolve().parents[2]
 AGREEMENT = "amersfoort-2021"
@@ -30,55 +30,9 @@ CORPORATIONS = ["alliantie", "portaal", "omnia-wonen"]
 HEADER = "period,party,metric,value,note\n"
 
 
-def run_check(figures: Path, as_of: str = AS_OF) -> list[dict[str, Any]]:
-    result = CliRunner().invoke(
-        cli,
-        [
-            "check",
-            "--agreement",
-            AGREEMENT,
-            "--figures",
-            str(figures),
-            "--as-of",
-            as_of,
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-        catch_exceptions=False,
-    )
-    assert result.exit_code == 0, result.output + result.stderr
-    return json.loads(result.stdout)["results"]
-
-
-def pick(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
-    found = [
-        r
-        for r in results
-        if r["rule"] == f"{AGREEMENT}/{ref}"
-        and r["party"] == party
-        and (period is None or r["period"] == period)
-    ]
-    assert len(found) == 1, f"{ref} {party} {period}: {[(r['party'], r['period']) for r in found]}"
-    return found[0]
-
-
-def status(
-    results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None
-) -> str:
-    return pick(results, ref, party, period)["status"]
-
-
-def value(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
-    raw = pick(results, ref, party, period)["value"]
-    return raw if raw is None or isinstance(raw, str) else Decimal(str(raw))
-
-
-def small(tmp_path: Path, rows: str, name: str = "figures.csv") -> Path:
-    path = tmp_path / name
-    path.write_text(HEADER + rows, encoding="utf-8")
-    return path
+CHECKS = AgreementChecks(AGREEMENT, AS_OF, HEADER, number=lambda raw: Decimal(str(raw)))
+run_check, pick, status, small = CHECKS.run_check, CHECKS.pick, CHECKS.status, CHECKS.small
+value = CHECKS.value
 
 
 @pytest.fixture(scope="module")

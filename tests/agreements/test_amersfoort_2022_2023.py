@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from prestatiecheck.cli import cli
 from prestatiecheck.loading.yamlsafe import load_yaml
+from tests.agreements.common import AgreementChecks
 
 ROOT = Path(__file__).resolve().parents[2]
 AGREEMENT = "amersfoort-2022-2023"
@@ -38,49 +39,9 @@ def invoke(*args: str) -> Any:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def run_check(figures: Path, as_of: str = AS_OF) -> list[dict[str, Any]]:
-    result = invoke(
-        "check",
-        "--agreement",
-        AGREEMENT,
-        "--figures",
-        str(figures),
-        "--as-of",
-        as_of,
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-    )
-    assert result.exit_code == 0, result.output + result.stderr
-    return json.loads(result.stdout)["results"]
-
-
-def pick(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
-    found = [
-        r
-        for r in results
-        if r["rule"] == f"{AGREEMENT}/{ref}"
-        and r["party"] == party
-        and (period is None or r["period"] == period)
-    ]
-    assert len(found) == 1, f"{ref} {party} {period}: {[(r['party'], r['period']) for r in found]}"
-    return found[0]
-
-
-def status(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
-    return pick(results, ref, party, period)["status"]
-
-
-def value(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
-    raw = pick(results, ref, party, period)["value"]
-    return raw if raw is None or isinstance(raw, str) else float(raw)
-
-
-def small(tmp_path: Path, rows: str) -> Path:
-    path = tmp_path / "figures.csv"
-    path.write_text(HEADER + rows, encoding="utf-8")
-    return path
+CHECKS = AgreementChecks(AGREEMENT, AS_OF, HEADER)
+run_check, pick, status, small = CHECKS.run_check, CHECKS.pick, CHECKS.status, CHECKS.small
+value = CHECKS.value
 
 
 def lettings(year: str, numerator: str, counts: dict[str, tuple[int, int]]) -> str:

@@ -10,7 +10,6 @@ deadlines of 2027-2030 are still to come.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from prestatiecheck.cli import cli
+from tests.agreements.common import AgreementChecks
 
 ROOT = Path(__file__).resolve().parents[2]
 AGREEMENT = "amersfoort-2026-2030"
@@ -30,48 +30,8 @@ CORPORATIONS = ["alliantie", "portaal", "omnia-wonen"]
 HEADER = "period,party,metric,value,note\n"
 
 
-def run_check(figures: Path, as_of: str = AS_OF) -> list[dict[str, Any]]:
-    result = CliRunner().invoke(
-        cli,
-        [
-            "check",
-            "--agreement",
-            AGREEMENT,
-            "--figures",
-            str(figures),
-            "--as-of",
-            as_of,
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-        catch_exceptions=False,
-    )
-    assert result.exit_code == 0, result.output + result.stderr
-    return json.loads(result.stdout)["results"]
-
-
-def pick(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
-    found = [
-        r
-        for r in results
-        if r["rule"] == f"{AGREEMENT}/{ref}"
-        and r["party"] == party
-        and (period is None or r["period"] == period)
-    ]
-    assert len(found) == 1, f"{ref} {party} {period}: {[(r['party'], r['period']) for r in found]}"
-    return found[0]
-
-
-def status(results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None):
-    return pick(results, ref, party, period)["status"]
-
-
-def small(tmp_path: Path, rows: str) -> Path:
-    path = tmp_path / "figures.csv"
-    path.write_text(HEADER + rows, encoding="utf-8")
-    return path
+CHECKS = AgreementChecks(AGREEMENT, AS_OF, HEADER)
+run_check, pick, status, small = CHECKS.run_check, CHECKS.pick, CHECKS.status, CHECKS.small
 
 
 @pytest.fixture(scope="module")

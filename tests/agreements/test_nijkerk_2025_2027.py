@@ -10,7 +10,6 @@ warmteprogramma (afspraak 17, "voor eind 2026") is 38 days away: still pending, 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from click.testing import CliRunner
 
 from prestatiecheck.cli import cli
 from prestatiecheck.loading.yamlsafe import load_yaml
+from tests.agreements.common import AgreementChecks
 
 ROOT = Path(__file__).resolve().parents[2]
 AGREEMENT = "nijkerk-2025-2027"
@@ -32,64 +32,9 @@ CORPORATIONS = ["wsn", "alliantie"]
 HEADER = "period,party,metric,value,note,project\n"
 
 
-def run_check(figures: Path, as_of: str = AS_OF) -> list[dict[str, Any]]:
-    result = CliRunner().invoke(
-        cli,
-        [
-            "check",
-            "--agreement",
-            AGREEMENT,
-            "--figures",
-            str(figures),
-            "--as-of",
-            as_of,
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-        catch_exceptions=False,
-    )
-    assert result.exit_code == 0, result.output + result.stderr
-    return json.loads(result.stdout)["results"]
-
-
-def pick(
-    results: list[dict[str, Any]],
-    ref: str,
-    party: str | None = None,
-    period: str | None = None,
-    project: str | None = None,
-) -> dict[str, Any]:
-    found = [
-        r
-        for r in results
-        if r["rule"] == f"{AGREEMENT}/{ref}"
-        and r["party"] == party
-        and (period is None or r["period"] == period)
-        and (project is None or r.get("project") == project)
-    ]
-    assert len(found) == 1, f"{ref} {party} {period}: {[(r['party'], r['period']) for r in found]}"
-    return found[0]
-
-
-def status(
-    results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None
-) -> str:
-    return str(pick(results, ref, party, period)["status"])
-
-
-def value(
-    results: list[dict[str, Any]], ref: str, party: str | None = None, period: str | None = None
-) -> Any:
-    raw = pick(results, ref, party, period)["value"]
-    return raw if raw is None or isinstance(raw, str) else float(raw)
-
-
-def small(tmp_path: Path, rows: str) -> Path:
-    path = tmp_path / "figures.csv"
-    path.write_text(HEADER + rows, encoding="utf-8")
-    return path
+CHECKS = AgreementChecks(AGREEMENT, AS_OF, HEADER)
+run_check, pick, status, small = CHECKS.run_check, CHECKS.pick, CHECKS.status, CHECKS.small
+value = CHECKS.value
 
 
 @pytest.fixture(scope="module")
