@@ -9,7 +9,6 @@ import click
 
 from prestatiecheck.cli.common import (
     CHECK_FORMATS,
-    as_of_option,
     common_options,
     emit,
     exit_codes_help,
@@ -17,6 +16,7 @@ from prestatiecheck.cli.common import (
     h,
     output_options,
     render,
+    selection_options,
 )
 from prestatiecheck.cli.report import check_history, history_options, history_path, save_results
 
@@ -42,34 +42,7 @@ def register(cli: click.Group) -> None:
             "Figures file (CSV, YAML, XLSX); may be given several times.",
         ),
     )
-    @click.option(
-        "--agreement",
-        "-a",
-        default=None,
-        help=h(
-            "Id van de afspraken (niet nodig als de cijfers een kolom 'agreement' hebben).",
-            "Agreement id (not needed when the figures have an 'agreement' column).",
-        ),
-    )
-    @as_of_option
-    @click.option(
-        "--party",
-        "-p",
-        "parties",
-        multiple=True,
-        help=h(
-            "Alleen deze partij (id); meerdere keren toegestaan.",
-            "Only this party (id); may be given several times.",
-        ),
-    )
-    @click.option(
-        "--theme",
-        "themes",
-        multiple=True,
-        help=h(
-            "Alleen dit thema; meerdere keren toegestaan.", "Only this theme; may be given several times."
-        ),
-    )
+    @selection_options
     @output_options((*CHECK_FORMATS, "xlsx"))
     @click.option(
         "--results-json",

@@ -194,6 +194,38 @@ def output_options(formats: Sequence[str]) -> Callable[[Callable[..., Any]], Cal
     return decorate
 
 
+def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--agreement, --as-of, --party and --theme: which results a check or report is about."""
+    func = click.option(
+        "--theme",
+        "themes",
+        multiple=True,
+        help=h(
+            "Alleen dit thema; meerdere keren toegestaan.", "Only this theme; may be given several times."
+        ),
+    )(func)
+    func = click.option(
+        "--party",
+        "-p",
+        "parties",
+        multiple=True,
+        help=h(
+            "Alleen deze partij (id); meerdere keren toegestaan.",
+            "Only this party (id); may be given several times.",
+        ),
+    )(func)
+    func = as_of_option(func)
+    return click.option(
+        "--agreement",
+        "-a",
+        default=None,
+        help=h(
+            "Id van de afspraken (niet nodig als de cijfers een kolom 'agreement' hebben).",
+            "Agreement id (not needed when the figures have an 'agreement' column).",
+        ),
+    )(func)
+
+
 def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--as-of",

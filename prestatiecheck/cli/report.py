@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from prestatiecheck.cli.common import FAIL_ON, as_of_option, common_options, exit_codes_help, finish, h
+from prestatiecheck.cli.common import FAIL_ON, common_options, exit_codes_help, finish, h, selection_options
 
 REPORT_FORMATS = ("html", "md", "txt", "pdf")
 
@@ -92,8 +92,8 @@ def register(cli: click.Group) -> None:
         multiple=True,
         type=click.Path(),
         help=h(
-            "Cijferbestand (CSV, YAML); meerdere keren toegestaan.",
-            "Figures file (CSV, YAML); may be given several times.",
+            "Cijferbestand (CSV, YAML, XLSX); meerdere keren toegestaan.",
+            "Figures file (CSV, YAML, XLSX); may be given several times.",
         ),
     )
     @click.option(
@@ -107,34 +107,7 @@ def register(cli: click.Group) -> None:
             "Render from results saved by 'check --results-json', without evaluating again.",
         ),
     )
-    @click.option(
-        "--agreement",
-        "-a",
-        default=None,
-        help=h(
-            "Id van de afspraken (niet nodig als de cijfers een kolom 'agreement' hebben).",
-            "Agreement id (not needed when the figures have an 'agreement' column).",
-        ),
-    )
-    @as_of_option
-    @click.option(
-        "--party",
-        "-p",
-        "parties",
-        multiple=True,
-        help=h(
-            "Alleen deze partij (id); meerdere keren toegestaan.",
-            "Only this party (id); may be given several times.",
-        ),
-    )
-    @click.option(
-        "--theme",
-        "themes",
-        multiple=True,
-        help=h(
-            "Alleen dit thema; meerdere keren toegestaan.", "Only this theme; may be given several times."
-        ),
-    )
+    @selection_options
     @click.option(
         "--format",
         "formats",
