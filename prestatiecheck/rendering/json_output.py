@@ -12,7 +12,8 @@ from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.rows import records
 
 
-def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object]:
+def _head(evaluation: Evaluation) -> dict[str, object]:
+    """Everything in the document but the results."""
     ids = [a.id for a in evaluation.agreements]
     return {
         "prestatiecheck": __version__,
@@ -22,8 +23,11 @@ def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object
         "agreements": ids,
         "figures_files": evaluation.figures_files,
         "summary": evaluation.summary(),
-        "results": list(records(evaluation, options.quiet)),
     }
+
+
+def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object]:
+    return {**_head(evaluation), "results": list(records(evaluation, options.quiet))}
 
 
 def chunks(evaluation: Evaluation, options: RenderOptions) -> Iterator[str]:
@@ -33,22 +37,13 @@ def chunks(evaluation: Evaluation, options: RenderOptions) -> Iterator[str]:
     more than evaluating; each result is encoded on its own by the C encoder, and
     no more than one result's record is held in memory at a time.
     """
-    ids = [a.id for a in evaluation.agreements]
-    head = {
-        "prestatiecheck": __version__,
-        "language": get_language(),
-        "as_of": evaluation.as_of.isoformat(),
-        "agreement": ids[0] if len(ids) == 1 else None,
-        "agreements": ids,
-        "figures_files": evaluation.figures_files,
-        "summary": evaluation.summary(),
-    }
-    yield json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "results": ['
-    separator = "\n    "
+    head = json.dumps(_head(evaluation), ensure_ascii=False, indent=2)
+    yield head[: -len("\n}")] + ',\n  "results": ['
+    empty = True
     for rec in records(evaluation, options.quiet):
-        yield separator + json.dumps(rec, ensure_ascii=False)
-        separator = ",\n    "
-    yield "\n  ]\n}\n" if separator != "\n    " else "]\n}\n"
+        yield ("\n    " if empty else ",\n    ") + json.dumps(rec, ensure_ascii=False)
+        empty = False
+    yield "]\n}\n" if empty else "\n  ]\n}\n"
 
 
 def render(evaluation: Evaluation, options: RenderOptions) -> str:
