@@ -200,14 +200,13 @@ def message(
         return t("msg_not_started", period=result.period)
     if detail == "zero_denominator":
         return t("msg_zero_denominator", denominator=result.rule.check.get("denominator", ""))
-    if detail == "share" and _at_a_strict_limit(result):
-        counts = t("share_counts", num=fmt.number(f["numerator"]), den=fmt.number(f["denominator"]))
-        return t(f"msg_strict_{result.bound}", value=f"{value} ({counts})", norm=norm)
     if detail in ("share", "band"):
         counts = t("share_counts", num=fmt.number(f["numerator"]), den=fmt.number(f["denominator"]))
         years = f.get("years")
         if years:
             counts += t("share_years", years=", ".join(years))
+        if _at_a_strict_limit(result):
+            return t(f"msg_strict_{result.bound}", value=f"{value} ({counts})", norm=norm)
         key = (
             f"msg_{detail}_{result.bound}_{result.status.value}"
             if detail == "share"
