@@ -248,3 +248,32 @@ def test_a_running_window_share_pools_the_years_so_far() -> None:
     (ended,) = run(check, rows, as_of=date(2024, 6, 1))
     assert ended.status.value == "no_data"  # once the window is over, every year must be in
     assert ("verhuringen_totaal", "2023", "alliantie") in ended.facts["missing"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("nl", "50,0% (50 van 100), precies op de grens"), ("en", "50.0% (50 of 100), exactly at the limit")],
+)
+def test_strict_share_at_the_limit_says_so(lang: str, words: str) -> None:
+    from prestatiecheck.i18n import set_language
+    from prestatiecheck.rendering.present import present
+
+    check = {
+        "kind": "share",
+        "numerator": "verhuringen_urgent",
+        "denominator": "verhuringen_totaal",
+        "max": 50,
+        "strict": True,
+        "parties": ["alliantie"],
+        "periods": ["2022"],
+    }
+    rows = [
+        figure("2022", "alliantie", "verhuringen_totaal", 100),
+        figure("2022", "alliantie", "verhuringen_urgent", 50),
+    ]
+    (result,) = run(check, rows)
+    set_language(lang)
+    try:
+        assert words in present(result, None).message
+    finally:
+        set_language("nl")
