@@ -17,7 +17,8 @@ from typing import Any
 from prestatiecheck.errors import RuleFileError, UsageError
 from prestatiecheck.i18n import did_you_mean, t
 from prestatiecheck.loading.resources import display_path, index_path, is_packaged
-from prestatiecheck.loading.yamlsafe import load_yaml, where
+from prestatiecheck.loading.textfile import Unreadable, decode_text, read_bytes
+from prestatiecheck.loading.yamlsafe import load_yaml, parse_yaml, where
 from prestatiecheck.model import (
     Agreement,
     Catalogue,
@@ -73,9 +74,16 @@ class _Loader:
         self.strict = strict
         self.problems: list[Problem] = []
 
-    def yaml(self, path: Path) -> tuple[Any, str]:
+    def yaml(self, path: Path, content: bytes | None = None) -> tuple[Any, str]:
+        """The file as data; ``content``: its bytes, when already read."""
         shown = display_path(path)
-        data, problems = load_yaml(path, shown)
+        if content is None:
+            data, problems = load_yaml(path, shown)
+        else:
+            try:
+                data, problems = parse_yaml(decode_text(content, shown), shown)
+            except Unreadable as e:
+                data, problems = None, [e.problem]
         self.problems += problems
         if data is not None and not isinstance(data, Mapping):
             self.problems.append(Problem(Location(shown, 1, 1), t("yaml_not_mapping")))
@@ -186,31 +194,34 @@ def _load_agreement(
 
     shown = display_path(path)
     try:
-        content = path.read_bytes()
-    except OSError:
-        content = None  # loading it reports why
-    entry = None
-    if content is not None:
-        entry = cache.key(
-            content, shown, str(path), agreement_id, loader.strict, get_language(), sorted(shared.items())
-        )
-        cached = cache.get(entry)
-        if cached is not None:
-            agreement, warnings = cached
-            loader.problems += warnings
-            return agreement  # type: ignore[no-any-return]
-    agreement = _load_agreement_uncached(loader, path, agreement_id, shared)
-    if agreement is not None and entry is not None:
+        content = read_bytes(path, display=shown)
+    except Unreadable as e:
+        loader.problems.append(e.problem)
+        return None
+    entry = cache.key(
+        content, shown, str(path), agreement_id, loader.strict, get_language(), sorted(shared.items())
+    )
+    cached = cache.get(entry)
+    if cached is not None:
+        agreement, warnings = cached
+        loader.problems += warnings
+        return agreement  # type: ignore[no-any-return]
+    agreement = _load_agreement_uncached(loader, path, agreement_id, shared, content)
+    if agreement is not None:
         cache.put(entry, (agreement, [p for p in loader.problems if p.location.file == shown]))
     return agreement
 
 
 def _load_agreement_uncached(
-    loader: _Loader, path: Path, agreement_id: str | None, shared: Mapping[str, Metric]
+    loader: _Loader,
+    path: Path,
+    agreement_id: str | None,
+    shared: Mapping[str, Metric],
+    content: bytes | None = None,
 ) -> Agreement | None:
     from prestatiecheck.validation.rules import rule_file_problems
 
-    data, shown = loader.yaml(path)
+    data, shown = loader.yaml(path, content)
     if data is None:
         return None
     found = _schema(data, "rule-file.schema.json", shown, loader.strict)

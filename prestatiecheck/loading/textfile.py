@@ -35,8 +35,12 @@ def read_bytes(path: Path, *, display: str | None = None) -> bytes:
 
 def read_text(path: Path, *, display: str | None = None, fallback: str | None = None) -> str:
     """Decode a text file (UTF-8, with or without BOM). Binary files are refused by name."""
-    data = read_bytes(path, display=display)
-    where = Location(display or str(path))
+    return decode_text(read_bytes(path, display=display), display or str(path), fallback=fallback)
+
+
+def decode_text(data: bytes, display: str, *, fallback: str | None = None) -> str:
+    """The text of a file's bytes (read with ``read_bytes``); raises Unreadable naming the line."""
+    where = Location(display)
     if data.startswith(ZIP_MAGIC):
         raise Unreadable(Problem(where, t("file_is_zip")))
     if b"\x00" in data[:4096]:
