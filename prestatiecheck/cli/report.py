@@ -9,43 +9,64 @@ from typing import Any
 import click
 
 from prestatiecheck.cli.common import FAIL_ON, common_options, exit_codes_help, finish, h, selection_options
+from prestatiecheck.delivery import MAIL_ON
 
 REPORT_FORMATS = ("html", "md", "txt", "pdf")
 
 
-class ReportCommand(click.Command):
-    """The report command; the e-mail options join it when it is first used.
-
-    ``prestatiecheck.delivery.mail`` imports ``cli.common``, which builds the CLI, which
-    registers this command: adding its options at registration could meet a half-imported
-    mail module. By the time a command line is parsed (or help shown) every import is done.
-    """
-
-    _mail_added = False
-
-    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        if not self._mail_added:
-            self._mail_added = True
-            self.params[self._common_index() : self._common_index()] = mail_params()
-        return super().get_params(ctx)
-
-    def _common_index(self) -> int:
-        names = [p.name for p in self.params]
-        return names.index("agreements_index") if "agreements_index" in names else len(names)
-
-
-def mail_params() -> list[click.Parameter]:
-    """--mail-to, --mail-on, --dry-run, --mail-config from the mail module, when it is there."""
-    try:
-        from prestatiecheck.delivery.mail import mail_options
-    except ImportError:  # a checkout without e-mail delivery: the report works without it
-        return []
-
-    def holder() -> None:
-        pass
-
-    mail_options(holder)
-    return list(reversed(getattr(holder, "__click_params__", [])))
+def mail_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--mail-to, --mail-on, --dry-run and --mail-config; read them back with MailRequest.from_options."""
+    f = click.option(
+        "--mail-config",
+        "mail_config",
+        type=click.Path(dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help=h(
+            "SMTP-instellingen uit dit bestand (INI met sectie [smtp], of YAML): host, port, user, "
+            "password, from, security, timeout, cafile. Vult de PRESTATIECHECK_SMTP_*-variabelen aan en gaat "
+            "daarvoor. Houd het bestand privé (chmod 600).",
+            "SMTP settings from this file (INI with an [smtp] section, or YAML): host, port, user, "
+            "password, from, security, timeout, cafile. Fills in and overrides the PRESTATIECHECK_SMTP_* "
+            "variables. Keep the file private (chmod 600).",
+        ),
+    )(f)
+    f = click.option(
+        "--dry-run",
+        "dry_run",
+        is_flag=True,
+        help=h(
+            "Verstuur niets: schrijf het e-mailbericht als .eml-bestand naast het rapport.",
+            "Send nothing: write the e-mail message as an .eml file beside the report.",
+        ),
+    )(f)
+    f = click.option(
+        "--mail-on",
+        "mail_on",
+        type=click.Choice(MAIL_ON),
+        default=None,
+        help=h(
+            "Wanneer mailen: always (altijd, standaard), at_risk (iets vraagt aandacht of is niet "
+            "voldaan), not_met (iets is niet voldaan), change (iets is veranderd sinds de vorige run).",
+            "When to send: always (the default), at_risk (something is at risk or not met), "
+            "not_met (something is not met), change (something changed since the previous run).",
+        ),
+    )(f)
+    f = click.option(
+        "--mail-to",
+        "mail_to",
+        multiple=True,
+        metavar="ADDR",
+        help=h(
+            "Mail het rapport naar dit adres (mag vaker). SMTP-instellingen uit de omgeving "
+            "(PRESTATIECHECK_SMTP_HOST, _PORT, _USER, _PASSWORD, _FROM, _SECURITY=starttls|ssl|none) "
+            "of --mail-config; een wachtwoord nooit op de opdrachtregel.",
+            "E-mail the report to this address (repeatable). SMTP settings from the environment "
+            "(PRESTATIECHECK_SMTP_HOST, _PORT, _USER, _PASSWORD, _FROM, _SECURITY=starttls|ssl|none) "
+            "or --mail-config; never a password on the command line.",
+        ),
+    )(f)
+    return f
 
 
 def history_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -73,7 +94,6 @@ def history_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def register(cli: click.Group) -> None:
     @cli.command(
-        cls=ReportCommand,
         help=h(
             "Maak het rapport voor het bestuurlijk overleg (HTML, Markdown, tekst, PDF): samenvatting, "
             "agendapunten, resultaten per thema, termijnen, wat ontbreekt en wat veranderde. "
@@ -149,6 +169,7 @@ def register(cli: click.Group) -> None:
             "The status from which the exit code is 1 (default: never; the report is the product).",
         ),
     )
+    @mail_options
     @common_options
     @click.pass_context
     def report(ctx: click.Context, **kwargs: Any) -> None:

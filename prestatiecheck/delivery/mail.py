@@ -7,7 +7,7 @@ a password on the command line ends up in shell history and ``ps`` output. Secre
 never printed, logged or put into an error message; every text built from a server's
 answer passes through :meth:`MailSettings.scrub`.
 
-Interface used by ``prestatiecheck report``::
+Interface used by ``prestatiecheck report`` (whose ``mail_options`` adds the options)::
 
     @mail_options
     def report(**kwargs): ...
@@ -24,14 +24,12 @@ import ipaddress
 import os
 import re
 import socket
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
-
-from prestatiecheck.cli.common import h
+from prestatiecheck.delivery import MAIL_ON
 from prestatiecheck.errors import ConfigError, DeliveryError, UsageError
 from prestatiecheck.i18n import did_you_mean, t
 from prestatiecheck.model import Location, Problem
@@ -40,7 +38,6 @@ if TYPE_CHECKING:
     import smtplib
     from email.message import EmailMessage
 
-MAIL_ON = ("always", "at_risk", "not_met", "change")
 SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
@@ -63,64 +60,6 @@ MIME_TYPES = {
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
 _HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$")
-
-
-# --- command line -------------------------------------------------------------------------------
-
-
-def mail_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--mail-to, --mail-on, --dry-run and --mail-config; read them back with MailRequest.from_options."""
-    f = click.option(
-        "--mail-config",
-        "mail_config",
-        type=click.Path(dir_okay=False),
-        default=None,
-        metavar="FILE",
-        help=h(
-            "SMTP-instellingen uit dit bestand (INI met sectie [smtp], of YAML): host, port, user, "
-            "password, from, security, timeout, cafile. Vult de PRESTATIECHECK_SMTP_*-variabelen aan en gaat "
-            "daarvoor. Houd het bestand privé (chmod 600).",
-            "SMTP settings from this file (INI with an [smtp] section, or YAML): host, port, user, "
-            "password, from, security, timeout, cafile. Fills in and overrides the PRESTATIECHECK_SMTP_* "
-            "variables. Keep the file private (chmod 600).",
-        ),
-    )(f)
-    f = click.option(
-        "--dry-run",
-        "dry_run",
-        is_flag=True,
-        help=h(
-            "Verstuur niets: schrijf het e-mailbericht als .eml-bestand naast het rapport.",
-            "Send nothing: write the e-mail message as an .eml file beside the report.",
-        ),
-    )(f)
-    f = click.option(
-        "--mail-on",
-        "mail_on",
-        type=click.Choice(MAIL_ON),
-        default=None,
-        help=h(
-            "Wanneer mailen: always (altijd, standaard), at_risk (iets vraagt aandacht of is niet "
-            "voldaan), not_met (iets is niet voldaan), change (iets is veranderd sinds de vorige run).",
-            "When to send: always (the default), at_risk (something is at risk or not met), "
-            "not_met (something is not met), change (something changed since the previous run).",
-        ),
-    )(f)
-    f = click.option(
-        "--mail-to",
-        "mail_to",
-        multiple=True,
-        metavar="ADDR",
-        help=h(
-            "Mail het rapport naar dit adres (mag vaker). SMTP-instellingen uit de omgeving "
-            "(PRESTATIECHECK_SMTP_HOST, _PORT, _USER, _PASSWORD, _FROM, _SECURITY=starttls|ssl|none) "
-            "of --mail-config; een wachtwoord nooit op de opdrachtregel.",
-            "E-mail the report to this address (repeatable). SMTP settings from the environment "
-            "(PRESTATIECHECK_SMTP_HOST, _PORT, _USER, _PASSWORD, _FROM, _SECURITY=starttls|ssl|none) "
-            "or --mail-config; never a password on the command line.",
-        ),
-    )(f)
-    return f
 
 
 def valid_address(text: str) -> bool:

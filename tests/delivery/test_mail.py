@@ -25,6 +25,7 @@ from aiosmtpd.smtp import AuthResult  # noqa: E402
 
 from prestatiecheck import exitcodes  # noqa: E402
 from prestatiecheck.cli.common import Group  # noqa: E402
+from prestatiecheck.cli.report import mail_options  # noqa: E402
 from prestatiecheck.delivery import mail  # noqa: E402
 from prestatiecheck.delivery.mail import MailRequest  # noqa: E402
 from prestatiecheck.errors import ConfigError, DeliveryError, UsageError  # noqa: E402
@@ -665,7 +666,7 @@ def fake_cli() -> None:
 
 
 @fake_cli.command()
-@mail.mail_options
+@mail_options
 @click.option("--output", "output", type=click.Path(file_okay=False))
 def report(**kwargs: Any) -> None:
     req = MailRequest.from_options(kwargs)
