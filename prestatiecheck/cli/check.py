@@ -18,7 +18,7 @@ from prestatiecheck.cli.common import (
     render,
     selection_options,
 )
-from prestatiecheck.cli.report import check_history, history_options, history_path, save_results
+from prestatiecheck.cli.history import check_history, history_options, history_path, save_results
 
 
 def register(cli: click.Group) -> None:
@@ -98,4 +98,4 @@ def register(cli: click.Group) -> None:
         emit(render(evaluation, fmt, color=color, quiet=quiet, output=output), output)
         if results_json or history_file is not None:
             save_results(evaluation, themes, parties, results_json, history_file)
-        finish(evaluation.results, fail_on)
+        finish((r.status for r in evaluation.results), fail_on)

@@ -267,9 +267,10 @@ def emit(text: str | bytes | Iterable[str], output: str | None) -> None:
         click.echo(text, nl=False, color=True if "\x1b[" in text else None)
 
 
-def finish(results: Sequence[Any], fail_on: str) -> NoReturn:
+def finish(statuses: Iterable[Any], fail_on: str) -> NoReturn:
+    """Exit with the code the statuses ask for (1 when any is at or above --fail-on)."""
     threshold = {"not_met": 2, "at_risk": 1, "never": 99}[fail_on]
-    worst = max((r.status.severity for r in results), default=0)
+    worst = max((status.severity for status in statuses), default=0)
     sys.exit(exitcodes.FINDINGS if worst >= threshold else exitcodes.OK)
 
 
