@@ -147,3 +147,16 @@ def test_atomic_writes_follow_the_umask_and_keep_existing_permissions(tmp_path) 
         assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text() == "new"
     finally:
         os.umask(old)
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from prestatiecheck.i18n import MESSAGES
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, (nl, en) in MESSAGES.items():
+        assert nl.strip() and en.strip(), key
+        assert fields(nl) == fields(en), key
