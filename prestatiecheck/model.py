@@ -174,7 +174,11 @@ class Agreement:
     derivations: Mapping[str, Derivation] = field(default_factory=dict)
 
     def party(self, party_id: str) -> Party | None:
-        return next((p for p in self.parties if p.id == party_id), None)
+        return self._parties_by_id.get(party_id)
+
+    @cached_property
+    def _parties_by_id(self) -> dict[str, Party]:
+        return {p.id: p for p in self.parties}
 
     @cached_property
     def party_ids(self) -> tuple[str, ...]:

@@ -13,13 +13,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import lru_cache
 
+from prestatiecheck import i18n
 from prestatiecheck.i18n import get_language
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def _locale() -> str:
-    return LOCALES.get(get_language(), "nl_NL")
+    return LOCALES.get(i18n._language, "nl_NL")
 
 
 def to_decimal(value: Fraction | Decimal | int, decimals: int) -> Decimal:
@@ -101,11 +102,28 @@ def _digits(rounded: Decimal, decimals: int, locale: str) -> str:
     return text.translate(_symbols(locale)[0])
 
 
+_NUMBERS: dict[tuple[object, ...], str] = {}
+
+
 def number(value: Fraction | Decimal | int, decimals: int | None = None) -> str:
+    # The text depends on the value (not its type: 2, Decimal("2.0") and Fraction(2) are equal
+    # and hash alike, and are shown alike), the decimals and the locale. Counts and limits repeat
+    # across hundreds of thousands of results, so each text is made once.
+    locale = _locale()
+    key = (value, decimals, locale)
+    found = _NUMBERS.get(key)
+    if found is None:
+        if len(_NUMBERS) > 200_000:
+            _NUMBERS.clear()
+        found = _NUMBERS[key] = _number(value, decimals, locale)
+    return found
+
+
+def _number(value: Fraction | Decimal | int, decimals: int | None, locale: str) -> str:
     if decimals is None:
         d = to_decimal(value, 2) if type(value) is Fraction else Decimal(value)  # type: ignore[arg-type]
         decimals = max(0, -d.normalize().as_tuple().exponent) if d != d.to_integral_value() else 0  # type: ignore[operator]
-    return _digits(to_decimal(value, decimals), decimals, _locale())
+    return _digits(to_decimal(value, decimals), decimals, locale)
 
 
 def percent(value: Fraction | Decimal | int, decimals: int = 1) -> str:
@@ -114,6 +132,16 @@ def percent(value: Fraction | Decimal | int, decimals: int = 1) -> str:
 
 def money(value: Decimal | Fraction, decimals: int = 2) -> str:
     locale = _locale()
+    key = ("eur", value, decimals, locale)
+    found = _NUMBERS.get(key)
+    if found is None:
+        if len(_NUMBERS) > 200_000:
+            _NUMBERS.clear()
+        found = _NUMBERS[key] = _money(value, decimals, locale)
+    return found
+
+
+def _money(value: Decimal | Fraction, decimals: int, locale: str) -> str:
     rounded = to_decimal(value, decimals)
     _, positive, negative = _symbols(locale)
     before, after = negative if rounded < 0 else positive

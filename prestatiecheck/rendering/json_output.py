@@ -9,7 +9,7 @@ from prestatiecheck import __version__
 from prestatiecheck.evaluation import Evaluation
 from prestatiecheck.i18n import get_language
 from prestatiecheck.rendering.options import RenderOptions
-from prestatiecheck.rendering.rows import records
+from prestatiecheck.rendering.rows import records, result_fields, rule_fields, visible
 
 
 def _head(evaluation: Evaluation) -> dict[str, object]:
@@ -35,15 +35,24 @@ def chunks(evaluation: Evaluation, options: RenderOptions) -> Iterator[str]:
 
     Indenting every nested value would use json's pure-Python encoder, which costs
     more than evaluating; each result is encoded on its own by the C encoder, and
-    no more than one result's record is held in memory at a time.
+    no more than one result's record is held in memory at a time. The fields that
+    are the same for every result of a rule are encoded once per rule.
     """
     head = json.dumps(_head(evaluation), ensure_ascii=False, indent=2)
     yield head[: -len("\n}")] + ',\n  "results": ['
-    empty = True
-    for rec in records(evaluation, options.quiet):
-        yield ("\n    " if empty else ",\n    ") + json.dumps(rec, ensure_ascii=False)
-        empty = False
-    yield "]\n}\n" if empty else "\n  ]\n}\n"
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # (what json.dumps uses for these options)
+    agreements = evaluation.catalogue.agreements
+    prefixes: dict[str, str] = {}
+    separator = "\n    "
+    for result in visible(evaluation, options.quiet):
+        rule = result.rule
+        prefix = prefixes.get(rule.id)
+        if prefix is None:
+            # '{"rule": ..., "source": {...}' + ', ' + the result's own fields without their '{'
+            prefix = prefixes[rule.id] = encode(rule_fields(rule))[:-1] + ", "
+        yield separator + prefix + encode(result_fields(result, agreements.get(rule.agreement_id)))[1:]
+        separator = ",\n    "
+    yield "]\n}\n" if separator == "\n    " else "\n  ]\n}\n"
 
 
 def render(evaluation: Evaluation, options: RenderOptions) -> str:

@@ -39,6 +39,23 @@ def party_name(agreement: Agreement | None, party: str | None) -> str:
     return found.name if found else party
 
 
+_PARTY_NAMES: dict[tuple[int, str | None, str | None, str], tuple[Agreement | None, str]] = {}
+
+
+def _party_label(agreement: Agreement | None, party: str | None, project: str | None) -> str:
+    """The party's name (and project), made once per agreement, party, project and language."""
+    key = (id(agreement), party, project, get_language())
+    found = _PARTY_NAMES.get(key)
+    if found is None or found[0] is not agreement:  # (an id can be reused once an object is gone)
+        if len(_PARTY_NAMES) > 100_000:
+            _PARTY_NAMES.clear()
+        found = _PARTY_NAMES[key] = (
+            agreement,
+            party_name(agreement, party) + (f" · {project}" if project else ""),
+        )
+    return found[1]
+
+
 def _same_kind(*values: Any) -> tuple[Any, ...]:
     """Decimals and ints as they are (cheap); anything else as exact fractions (Decimal - Fraction fails)."""
     if all(isinstance(v, (int, Decimal)) for v in values):
@@ -268,7 +285,7 @@ def present(result: Result, agreement: Agreement | None) -> Presented:
     if result.provisional and result.status not in (Status.PENDING,) and result.rule.kind != "deadline":
         text += t("provisional_suffix")
     return Presented(
-        party=party_name(agreement, result.party) + (f" · {result.project}" if result.project else ""),
+        party=_party_label(agreement, result.party, result.project),
         value=value,
         norm=norm,
         status=label(result.status),

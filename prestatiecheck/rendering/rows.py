@@ -24,17 +24,18 @@ def visible(evaluation: Evaluation, quiet: bool) -> list[Result]:
 
 def machine_number(value: Any, decimals: int | None = None) -> Any:
     """A JSON/CSV-ready number or ISO date; fractions rounded to enough decimals for the verdict."""
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    if type(value) is Fraction:
+    kind = type(value)
+    if kind is int or value is None:
+        return value
+    if kind is Fraction:
         if value.denominator == 1:
             return int(value)
         d = to_decimal(value, max(JSON_DECIMALS, decimals or 0))
         return float(d)
-    if isinstance(value, Decimal):
+    if kind is Decimal:
         return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 
@@ -55,10 +56,15 @@ def rule_fields(rule: Rule) -> dict[str, Any]:
 def record(
     result: Result, agreement: Agreement | None, fields: dict[str, Any] | None = None
 ) -> dict[str, Any]:
+    return {**(fields if fields is not None else rule_fields(result.rule)), **result_fields(result, agreement)}
+
+
+def result_fields(result: Result, agreement: Agreement | None) -> dict[str, Any]:
+    """The part of a record that is this result's own (everything after ``rule_fields``)."""
     shown = present(result, agreement)
     f = result.facts
+    band = result.band
     out: dict[str, Any] = {
-        **(fields if fields is not None else rule_fields(result.rule)),
         "party": result.party,
         "party_name": shown.party if result.project is None else shown.party.split(" · ")[0],
         "project": result.project,
@@ -72,20 +78,21 @@ def record(
         "limit": machine_number(result.limit),
         "target": machine_number(result.target),
         "expected": machine_number(result.expected, 2),
-        "band": [machine_number(x) for x in result.band] if result.band else None,
+        "band": [machine_number(x) for x in band] if band else None,
         "margin": machine_number(result.margin),
         "norm_text": shown.norm,
         "provisional": result.provisional,
         "message": shown.message,
-        "notes": [{"party": p, "note": n} for p, n in result.notes],
+        "notes": [{"party": p, "note": n} for p, n in result.notes] if result.notes else [],
     }
-    for key in ("numerator", "denominator", "days_late", "days_left", "years_reported", "years"):
-        if key in f:
-            out[key] = machine_number(f[key])
-    if "missing" in f:
-        out["missing"] = [{"metric": m, "period": p, "party": party} for m, p, party in f["missing"]]
-    if "due" in f:
-        out["due"] = f["due"].isoformat()
+    if f:
+        for key in ("numerator", "denominator", "days_late", "days_left", "years_reported", "years"):
+            if key in f:
+                out[key] = machine_number(f[key])
+        if "missing" in f:
+            out["missing"] = [{"metric": m, "period": p, "party": party} for m, p, party in f["missing"]]
+        if "due" in f:
+            out["due"] = f["due"].isoformat()
     return out
 
 
