@@ -56,7 +56,10 @@ def rule_fields(rule: Rule) -> dict[str, Any]:
 def record(
     result: Result, agreement: Agreement | None, fields: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    return {**(fields if fields is not None else rule_fields(result.rule)), **result_fields(result, agreement)}
+    return {
+        **(fields if fields is not None else rule_fields(result.rule)),
+        **result_fields(result, agreement),
+    }
 
 
 def result_fields(result: Result, agreement: Agreement | None) -> dict[str, Any]:
