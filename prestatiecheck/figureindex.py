@@ -72,6 +72,7 @@ class FigureIndex:
             self.by_key[(f.period.label, f.party, f.project, f.metric)] = f
             self._present.add((f.party, f.project, f.metric))
         self._memo: dict[tuple[str, str, str | None, str | None], Lookup] = {}
+        self._joint_memo: dict[tuple[str, str, tuple[str, ...], str | None], Lookup] = {}
         self.metrics = metrics
         self.derivations = derivations
         self._projects: dict[tuple[str, ...], list[tuple[str | None, str, Period]]] = {}
@@ -129,6 +130,13 @@ class FigureIndex:
         """One party's figure, or (party None) the joint figure: explicit, else pooled over parties."""
         if party is not None:
             return self.get(metric, period, party, project)
+        memo_key = (metric, period.label, tuple(parties), project)
+        cached = self._joint_memo.get(memo_key)
+        if cached is None:
+            cached = self._joint_memo[memo_key] = self._joint(metric, period, parties, project)
+        return cached
+
+    def _joint(self, metric: str, period: Period, parties: Sequence[str], project: str | None) -> Lookup:
         explicit = self.get(metric, period, None, project)
         if explicit.found:
             return explicit

@@ -110,6 +110,29 @@ def test_verdicts_are_monotonic(value: Fraction, limit: int, margin: int) -> Non
     )
 
 
+limits = st.decimals(min_value=Decimal("-1000"), max_value=Decimal("1000"), places=3)
+margins = st.decimals(min_value=Decimal("0"), max_value=Decimal("10"), places=3)
+values = st.one_of(st.fractions(min_value=-2000, max_value=2000), limits, st.integers(-2000, 2000))
+
+
+def defined_verdict(outside: bool, near: bool) -> Status:
+    if outside:
+        return Status.NOT_MET
+    return Status.AT_RISK if near else Status.MET
+
+
+@given(values, limits, margins, st.booleans())
+def test_verdicts_follow_their_definition(
+    value: Fraction, limit: Decimal, margin: Decimal, strict: bool
+) -> None:
+    # The judges compare in integers; the definition is in exact fractions.
+    v, lim, m = Fraction(value), Fraction(limit), Fraction(margin)
+    high = defined_verdict(v > lim or (strict and v == lim), v > lim - m)
+    low = defined_verdict(v < lim or (strict and v == lim), v < lim + m)
+    assert judge_max(value, limit, margin, strict) is high  # type: ignore[arg-type]
+    assert judge_min(value, limit, margin, strict) is low  # type: ignore[arg-type]
+
+
 @settings(max_examples=200)
 @given(st.integers(0, 10**6), st.integers(1, 10**6), st.integers(1, 99), st.integers(0, 5))
 def test_shown_value_never_contradicts_the_verdict(num: int, den: int, limit: int, margin: int) -> None:

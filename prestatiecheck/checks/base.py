@@ -82,24 +82,31 @@ def margin_of(rule: Rule, default: Decimal) -> Decimal:
     return Decimal(str(raw)) if raw is not None else default
 
 
-def as_fraction(x: Decimal | int | Fraction) -> Fraction:
+def ratio(x: Decimal | int | Fraction) -> tuple[int, int]:
+    """x as (numerator, denominator) with a positive denominator, exactly."""
     kind = type(x)
     if kind is Fraction:
-        return x  # type: ignore[return-value]
+        return x.numerator, x.denominator  # type: ignore[union-attr]
     if kind is Decimal:
-        return Fraction(*x.as_integer_ratio())  # two ints: Fraction's fast path
-    return Fraction(x)
+        return x.as_integer_ratio()  # type: ignore[union-attr]
+    f = Fraction(x)
+    return f.numerator, f.denominator
 
 
 def judge_max(value: Fraction, limit: Decimal, margin: Decimal, strict: bool = False) -> Status:
     """value <= L - m met; L - m < value <= L at_risk; value > L not_met.
 
     ``strict`` ("minder dan", "onder"): the limit itself is not allowed either.
+    Compared in integers (cross-multiplied; denominators are positive), which is
+    exact and, at hundreds of thousands of results, much cheaper than Fractions.
     """
-    lim, m = as_fraction(limit), as_fraction(margin)
-    if value > lim or (strict and value == lim):
+    vn, vd = ratio(value)
+    ln, ld = ratio(limit)
+    mn, md = ratio(margin)
+    above = vn * ld - ln * vd  # sign of value - L
+    if above > 0 or (strict and above == 0):
         return Status.NOT_MET
-    if value > lim - m:
+    if vn * ld * md > (ln * md - mn * ld) * vd:  # value > L - m
         return Status.AT_RISK
     return Status.MET
 
@@ -108,11 +115,15 @@ def judge_min(value: Fraction, limit: Decimal, margin: Decimal, strict: bool = F
     """value >= L + m met; L <= value < L + m at_risk; value < L not_met.
 
     ``strict`` ("meer dan", "langer dan"): the limit itself is not enough.
+    Compared in integers, as ``judge_max``.
     """
-    lim, m = as_fraction(limit), as_fraction(margin)
-    if value < lim or (strict and value == lim):
+    vn, vd = ratio(value)
+    ln, ld = ratio(limit)
+    mn, md = ratio(margin)
+    below = ln * vd - vn * ld  # sign of L - value
+    if below > 0 or (strict and below == 0):
         return Status.NOT_MET
-    if value < lim + m:
+    if vn * ld * md < (ln * md + mn * ld) * vd:  # value < L + m
         return Status.AT_RISK
     return Status.MET
 
