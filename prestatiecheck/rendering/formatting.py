@@ -14,6 +14,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from prestatiecheck import i18n
+from prestatiecheck.exact import ratio
 from prestatiecheck.i18n import get_language
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -44,15 +45,6 @@ def _sign(x: int) -> int:
     return (x > 0) - (x < 0)
 
 
-def _ratio(value: Fraction | Decimal | int) -> tuple[int, int]:
-    """numerator, denominator (> 0) of an exact number, without building a Fraction."""
-    if type(value) is int:
-        return value, 1
-    if type(value) is Fraction:
-        return value.numerator, value.denominator
-    return value.as_integer_ratio()
-
-
 def decimals_for(
     value: Fraction | Decimal,
     boundaries: Iterable[Fraction | Decimal | int],
@@ -60,8 +52,8 @@ def decimals_for(
     minimum: int = 1,
     maximum: int = 12,
 ) -> int:
-    p, q = _ratio(value)
-    bounds = [_ratio(b) for b in boundaries]
+    p, q = ratio(value)
+    bounds = [ratio(b) for b in boundaries]
     # The exact value's side of each boundary: sign(p/q - bp/bq) = sign(p*bq - bp*q).
     sides = [_sign(p * bq - bp * q) for bp, bq in bounds]
     for decimals in range(minimum, maximum + 1):
