@@ -36,6 +36,7 @@ import national  # noqa: E402
 
 RESULTS_PER_MUNICIPALITY = 1056  # as `check` gives for one generated rule file
 PARTIES = [*national.CORPORATIONS, None]
+VERDICTS = {"met": "onder het maximum", "at_risk": "dicht bij het maximum", "not_met": "boven het maximum"}
 
 
 def main() -> None:
@@ -77,7 +78,8 @@ def main() -> None:
                 share, limit = nn * dd * 100, 40 * nd * dn  # share <= 40% ?
                 status = "met" if share <= limit - 2 * nd * dn else "at_risk" if share <= limit else "not_met"
                 percent = share / (nd * dn)
-                message = f"{percent:.1f}% ({nn} van {dn}), onder het maximum".replace(".", ",")
+                verdict = VERDICTS[status]
+                message = f"{percent:.1f}% ({nn} van {dn}), {verdict}".replace(".", ",")
                 record = {
                     "rule": f"{agreement}/r{i % 40}",
                     "party": party,
