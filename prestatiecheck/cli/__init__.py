@@ -9,16 +9,20 @@ starts about as fast as click itself.
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
 from prestatiecheck import __version__
-from prestatiecheck.cli import check, deadlines, explain, listing, report, template, validate
+from prestatiecheck.cli import check, clicktext, deadlines, explain, listing, report, template, validate
 from prestatiecheck.cli.common import Group, exit_codes_help, h
-from prestatiecheck.i18n import set_language
+from prestatiecheck.i18n import get_language, set_language
+
+clicktext.install()  # click's own texts (usage, errors, headings) follow --lang
 
 COMMANDS = [check, validate, listing, explain, deadlines, report, template]
 
@@ -30,11 +34,41 @@ def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -
         set_language(value)
 
 
-def build_cli() -> click.Group:
-    """The command group, with help texts in the language chosen at this moment."""
+class RootGroup(Group):
+    """``prestatiecheck``: runs in the language of ``--lang`` (anywhere on the line) or PRESTATIECHECK_LANG.
+
+    Help texts are chosen when the tree is built, so a run in another language than the one
+    this tree was built in is handed to a tree built in that language.
+    """
+
+    language = "nl"
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        # Asked for on the line, else in the environment, else the language this tree speaks.
+        wanted = set_language(
+            _language_from_argv(args) or os.environ.get("PRESTATIECHECK_LANG") or self.language
+        )
+        if wanted != self.language:
+            return cli_for(wanted).main(args, prog_name, **extra)
+        return super().main(args, prog_name, **extra)
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        import click.shell_completion  # noqa: F401  (its texts go through clicktext too)
+
+        clicktext.install()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
+
+def build_cli(lang: str | None = None) -> RootGroup:
+    """The command group, with help texts in ``lang`` (default: the language chosen at this moment)."""
+    if lang is not None:
+        set_language(lang)
 
     @click.group(
-        cls=Group,
+        cls=RootGroup,
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
         help=h(
             "prestatiecheck toetst monitoringcijfers aan prestatieafspraken (art. 44 Woningwet).",
@@ -63,7 +97,19 @@ def build_cli() -> click.Group:
 
     for module in COMMANDS:
         module.register(cli)
+    cli.language = get_language()
+    clicktext.translate_tree(cli)
     return cli
+
+
+_built: dict[str, RootGroup] = {}
+
+
+def cli_for(lang: str) -> RootGroup:
+    """The command tree in ``lang``, built once per process."""
+    if lang not in _built:
+        _built[lang] = build_cli(lang)
+    return _built[lang]
 
 
 def _language_from_argv(argv: Sequence[str]) -> str | None:
@@ -75,8 +121,7 @@ def _language_from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
-set_language(None)
-cli = build_cli()
+cli = cli_for(set_language(None))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -87,9 +132,4 @@ def main(argv: Sequence[str] | None = None) -> None:
     # instead of reporting a broken pipe as an internal error.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    args = list(sys.argv[1:] if argv is None else argv)
-    wanted = _language_from_argv(args)
-    command = cli
-    if wanted and set_language(wanted) != "nl":
-        command = build_cli()
-    command.main(args=args, prog_name="prestatiecheck")
+    cli.main(args=list(sys.argv[1:] if argv is None else argv), prog_name="prestatiecheck")
