@@ -27,13 +27,27 @@ class Evaluation:
     notices: list[Problem] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
+        """The count per status of the results that count (not those for information)."""
         counts = {status.value: 0 for status in Status}
         for r in self.results:
-            counts[r.status.value] += 1
+            if not r.information:
+                counts[r.status.value] += 1
         return counts
 
+    def information_summary(self) -> dict[str, int]:
+        """The count per status of the per-party results of joint-only afspraken (not counted)."""
+        counts = {status.value: 0 for status in Status}
+        for r in self.results:
+            if r.information:
+                counts[r.status.value] += 1
+        return counts
+
+    def counted_statuses(self) -> list[Status]:
+        """The statuses that decide the exit code: information results do not count."""
+        return [r.status for r in self.results if not r.information]
+
     def worst(self) -> int:
-        return max((r.status.severity for r in self.results), default=0)
+        return max((s.severity for s in self.counted_statuses()), default=0)
 
 
 def select_rules(

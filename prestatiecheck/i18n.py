@@ -1307,3 +1307,39 @@ MESSAGES.update(
         ),
     }
 )
+
+# Readings and joint-only afspraken (fidelity, issue 10): the "interpretatie" marker beside a
+# verdict, and per-party results of a joint-only afspraak shown for information, not counted.
+MESSAGES.update(
+    {
+        "mark_interpretation": ("interpretatie", "interpretation"),
+        "mark_information": ("ter informatie", "for information"),
+        "explain_interpretation": ("Interpretatie", "Interpretation"),
+        "explain_interpretation_text": (
+            "ja: het oordeel berust op een lezing van de tekst die ook anders had gekund (zie de lezing); "
+            "elk resultaat toont 'interpretatie'",
+            "yes: the verdict rests on a reading of the text that could have been otherwise (see the "
+            "reading); every result shows 'interpretation'",
+        ),
+        "explain_joint_only": ("Alleen gezamenlijk", "Joint only"),
+        "explain_joint_only_text": (
+            "de afspraak geldt voor de partijen samen: het gezamenlijke resultaat is het oordeel; de "
+            "resultaten per partij zijn ter informatie en tellen niet mee in de samenvatting en de exitcode",
+            "the afspraak binds the parties together: the joint result is the verdict; the per-party "
+            "results are for information and do not count in the summary or the exit code",
+        ),
+        "summary_information": (
+            "ter informatie (niet meegeteld): {count}",
+            "for information (not counted): {count}",
+        ),
+        "joint_only_scope": (
+            "joint_only: true vraagt scope [party, joint]: het gezamenlijke resultaat telt, de resultaten "
+            "per partij zijn ter informatie",
+            "joint_only: true needs scope [party, joint]: the joint result counts, the per-party results "
+            "are for information",
+        ),
+        "xlsx_col_reading": ("Lezing", "Reading"),
+        "xlsx_col_information": ("Ter informatie", "For information"),
+        "xlsx_information_row": ("Ter informatie (niet meegeteld)", "For information (not counted)"),
+    }
+)

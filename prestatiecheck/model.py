@@ -29,6 +29,7 @@ class Status(enum.StrEnum):
 
 
 STATUS_ORDER = (Status.NOT_MET, Status.AT_RISK, Status.NO_DATA, Status.PENDING, Status.MET)
+READINGS = ("literal", "interpretation")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -150,10 +151,22 @@ class Rule:
     note: str = ""
     location: Location = Location("")
     note_en: str = ""
+    reading: str = "literal"  # literal | interpretation (the text allows more than one reading)
 
     @property
     def kind(self) -> str:
         return str(self.check["kind"])
+
+    @property
+    def interpretation(self) -> bool:
+        """The verdict rests on a judgement call the note explains: shown as "interpretatie"."""
+        return self.reading == "interpretation"
+
+    @property
+    def joint_only(self) -> bool:
+        """The afspraak binds the parties together only ("in totaal", "op gemeenteniveau"):
+        its per-party results are information, not counted as a party's failure."""
+        return bool(self.check.get("joint_only"))
 
 
 @dataclass(frozen=True)
@@ -279,6 +292,12 @@ class Result:
     provisional: bool = False
     facts: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[tuple[str | None, str], ...] = ()  # (party, note) from the figures
+
+    @property
+    def information(self) -> bool:
+        """A per-party result of a joint-only afspraak: shown, but not counted in the summary or
+        the exit code (the joint result is the verdict)."""
+        return self.party is not None and self.rule.joint_only
 
     @property
     def sort_key(self) -> tuple[str, str, str, str, str]:

@@ -35,6 +35,8 @@ COMMON_PROPERTIES: dict[str, Any] = {
     },
     "window": {"type": ["string", "integer"]},
     "margin": {"type": ["number", "integer"], "minimum": 0},
+    # The afspraak binds only jointly: per-party results are information (needs scope party + joint).
+    "joint_only": {"type": "boolean"},
 }
 NUMBER = {"type": ["number", "integer"]}
 PERCENT = {"type": ["number", "integer"], "minimum": 0, "maximum": 100}

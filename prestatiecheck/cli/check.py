@@ -98,4 +98,4 @@ def register(cli: click.Group) -> None:
         emit(render(evaluation, fmt, color=color, quiet=quiet, output=output), output)
         if results_json or history_file is not None:
             save_results(evaluation, themes, parties, results_json, history_file)
-        finish((r.status for r in evaluation.results), fail_on)
+        finish(evaluation.counted_statuses(), fail_on)

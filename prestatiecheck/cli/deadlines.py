@@ -129,7 +129,7 @@ def register(cli: click.Group) -> None:
             ),
             output,
         )
-        finish((r.status for r in evaluation.results), fail_on)
+        finish(evaluation.counted_statuses(), fail_on)
 
 
 def write_calendar(options: DeadlineOptions, path: Path) -> None:

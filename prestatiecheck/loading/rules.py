@@ -264,6 +264,7 @@ def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreemen
                 note=str(raw.get("note") or "").strip(),
                 location=loc,
                 note_en=str(raw.get("note_en") or "").strip(),
+                reading=str(raw.get("reading") or "literal"),
             )
         )
     tables = {}

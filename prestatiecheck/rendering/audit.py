@@ -89,6 +89,10 @@ def _agreement(a: Agreement, warnings: Sequence[Problem], vocabulary: Mapping[st
                 f"{t('explain_obligation').lower()}: {t('obligation_' + r.obligation)}",
                 f"- {t('explain_figures')}: " + ", ".join(f"`{m}`" for m in describe.needed_metrics(r)),
             ]
+            if r.interpretation:
+                lines.append(f"- {t('explain_interpretation')}: {t('explain_interpretation_text')}")
+            if r.joint_only:
+                lines.append(f"- {t('explain_joint_only')}: {t('explain_joint_only_text')}")
             if r.note:
                 lines.append(f"- {t('explain_note')}: {_md(pick(r.note, r.note_en))}")
             lines.append("")

@@ -11,8 +11,8 @@ from prestatiecheck.rendering.rows import records
 
 COLUMNS = (
     "agreement", "rule", "title", "theme", "party", "party_name", "project", "period", "status",
-    "status_label", "value", "unit", "limit", "target", "expected", "provisional", "message",
-    "article", "notes",
+    "status_label", "reading", "information", "value", "unit", "limit", "target", "expected",
+    "provisional", "message", "article", "notes",
 )  # fmt: skip
 
 
@@ -25,6 +25,7 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
         rec["article"] = rec["source"]["article"]
         rec["notes"] = " | ".join(f"{n['party'] or ''}: {n['note']}" for n in rec["notes"])
         rec["provisional"] = "true" if rec["provisional"] else "false"
+        rec["information"] = "true" if rec["information"] else "false"
         rec["limit"] = "" if rec["limit"] is None else rec["limit"]
         writer.writerow(rec)
     return out.getvalue()

@@ -15,7 +15,14 @@ def by_agreement_and_theme(results: Iterable[Result]) -> dict[str, dict[str, lis
 
 
 def counts(results: Iterable[Result]) -> dict[Status, int]:
+    """The count per status of the results that count (per-party results of a joint-only
+    afspraak are for information and left out; see ``information_count``)."""
     out = {s: 0 for s in Status}
     for r in results:
-        out[r.status] += 1
+        if not r.information:
+            out[r.status] += 1
     return out
+
+
+def information_count(results: Iterable[Result]) -> int:
+    return sum(1 for r in results if r.information)

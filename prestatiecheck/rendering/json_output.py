@@ -23,6 +23,7 @@ def _head(evaluation: Evaluation) -> dict[str, object]:
         "agreements": ids,
         "figures_files": evaluation.figures_files,
         "summary": evaluation.summary(),
+        "information": evaluation.information_summary(),
     }
 
 

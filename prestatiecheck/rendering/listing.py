@@ -43,6 +43,8 @@ def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
                         "theme": r.theme,
                         "kind": r.kind,
                         "obligation": r.obligation,
+                        "reading": r.reading,
+                        "joint_only": r.joint_only,
                         "trekker": list(r.trekker),
                         "article": r.source.article,
                         "quote": r.source.quote,
@@ -161,6 +163,10 @@ def explain(catalogue: Catalogue, rule: Rule) -> str:
         meaning = m.meaning(lang) if m else ""
         unit = t(f"unit_name_{m.unit}") if m else ""
         lines.append(f"  - {name} ({unit}): {meaning}")
+    if rule.interpretation:
+        lines.append(f"{t('explain_interpretation')}: {t('explain_interpretation_text')}")
+    if rule.joint_only:
+        lines.append(f"{t('explain_joint_only')}: {t('explain_joint_only_text')}")
     if rule.note:
         lines.append(f"{t('explain_note')}: {pick(rule.note, rule.note_en)}")
     return "\n".join(lines) + "\n"

@@ -6,10 +6,10 @@ from prestatiecheck.evaluation import Evaluation
 from prestatiecheck.i18n import t
 from prestatiecheck.model import STATUS_ORDER
 from prestatiecheck.rendering import formatting as fmt
-from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts
+from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts, information_count
 from prestatiecheck.rendering.labels import label, symbol
 from prestatiecheck.rendering.options import RenderOptions
-from prestatiecheck.rendering.present import party_name, present
+from prestatiecheck.rendering.present import marks_text, party_name, present
 from prestatiecheck.rendering.rows import visible
 
 
@@ -34,6 +34,9 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
         + "**: "
         + " · ".join(f"{symbol(s)} {label(s)} {tally[s]}" for s in STATUS_ORDER)
     )
+    information = information_count(evaluation.results)
+    if information:
+        lines[-1] += " · " + t("summary_information", count=information)
     for agreement_id, themes in by_agreement_and_theme(results).items():
         agreement = agreements.get(agreement_id) or evaluation.catalogue.agreements.get(agreement_id)
         lines += ["", f"## {cell(agreement.title if agreement else agreement_id)} ({agreement_id})"]
@@ -72,7 +75,8 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                             r.period,
                             shown.value,
                             shown.norm,
-                            f"{symbol(r.status)} {shown.status}",
+                            f"{symbol(r.status)} {shown.status}"
+                            + (f"\n{marks_text(shown.marks)}" if shown.marks else ""),
                             r.rule.source.article,
                             explained,
                         )

@@ -30,6 +30,25 @@ class Presented:
     status: str
     message: str
     decimals: int | None
+    marks: tuple[str, ...] = ()  # "interpretatie", "ter informatie": shown beside the status
+
+
+def marks(result: Result) -> tuple[str, ...]:
+    """The words shown beside the verdict: the rule's reading is an interpretation, and/or the
+    result is a per-party result of a joint-only afspraak (for information, not counted)."""
+    if not result.rule.interpretation and not result.information:
+        return ()
+    words = []
+    if result.rule.interpretation:
+        words.append(t("mark_interpretation"))
+    if result.information:
+        words.append(t("mark_information"))
+    return tuple(words)
+
+
+def marks_text(words: tuple[str, ...]) -> str:
+    """The marks as one text beside the status: "(interpretatie · ter informatie)"."""
+    return f"({' · '.join(words)})" if words else ""
 
 
 def party_name(agreement: Agreement | None, party: str | None) -> str:
@@ -291,6 +310,7 @@ def present(result: Result, agreement: Agreement | None) -> Presented:
         status=label(result.status),
         message=text,
         decimals=decimals,
+        marks=marks(result),
     )
 
 

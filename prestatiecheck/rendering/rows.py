@@ -49,6 +49,7 @@ def rule_fields(rule: Rule) -> dict[str, Any]:
         "theme": rule.theme,
         "kind": rule.kind,
         "obligation": rule.obligation,
+        "reading": rule.reading,
         "source": {"document": rule.source.document, "article": rule.source.article},
     }
 
@@ -74,6 +75,7 @@ def result_fields(result: Result, agreement: Agreement | None) -> dict[str, Any]
         "period": result.period,
         "status": result.status.value,
         "status_label": shown.status,
+        "information": result.information,
         "value": machine_number(result.value, shown.decimals),
         "value_text": shown.value,
         "unit": result.unit,

@@ -13,7 +13,7 @@ from prestatiecheck.evaluation import Evaluation
 from prestatiecheck.i18n import t
 from prestatiecheck.model import STATUS_ORDER
 from prestatiecheck.rendering import formatting as fmt
-from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts
+from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts, information_count
 from prestatiecheck.rendering.labels import COLOURS, label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import present
@@ -89,7 +89,11 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                 _longest_words([r.period for r, _ in shown_rows], t("col_period")),
                 _longest_words([p.value for _, p in shown_rows], t("col_value")),
                 _longest_words([p.norm for _, p in shown_rows], t("col_norm")),
-                _longest_words([f"x {p.status}" for _, p in shown_rows], t("col_status")),
+                _longest_words(
+                    [f"x {p.status}" for _, p in shown_rows]
+                    + [f"({word})" for _, p in shown_rows for word in p.marks],
+                    t("col_status"),
+                ),
                 _longest_words([r.rule.source.article for r, _ in shown_rows], t("col_source")),
             ]
             widths = column_widths(console.width, natural)
@@ -108,6 +112,8 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                 status = Text(
                     f"{symbol(r.status, options.ascii_only)} {shown.status}", style=COLOURS[r.status]
                 )
+                for word in shown.marks:  # one line each, so the column stays narrow
+                    status.append(f"\n({word})", style="italic")
                 note_text = "".join(
                     "\n" + t("note_label", party=shown_party(agreement, p)) + f" {n}" for p, n in r.notes
                 )
@@ -146,4 +152,7 @@ def summary_text(evaluation: Evaluation, options: RenderOptions) -> Text:
         text.append(
             f"{symbol(status, options.ascii_only)} {label(status)} {tally[status]}", style=COLOURS[status]
         )
+    information = information_count(evaluation.results)
+    if information:
+        text.append(" · " + t("summary_information", count=information))
     return text

@@ -29,9 +29,9 @@ from prestatiecheck.rendering.sheets import print_landscape, row_height
 HEADER_FILL = "1F4E79"
 COLUMNS = (
     ("agreement", 18), ("ref", 7), ("title", 36), ("theme", 20), ("party", 18), ("project", 14),
-    ("period", 11), ("status", 18), ("value", 12), ("norm", 18), ("limit", 12), ("expected", 12),
-    ("unit", 9), ("provisional", 11), ("message", 70), ("article", 10), ("notes", 40), ("rule", 24),
-    ("status_code", 10),
+    ("period", 11), ("status", 18), ("reading", 14), ("information", 12), ("value", 12), ("norm", 18),
+    ("limit", 12), ("expected", 12), ("unit", 9), ("provisional", 11), ("message", 70), ("article", 10),
+    ("notes", 40), ("rule", 24), ("status_code", 10),
 )  # fmt: skip
 
 
@@ -134,6 +134,8 @@ def _row(result: Result, agreement: Any, shown: Any, ascii_only: bool) -> dict[s
         "project": result.project or "",
         "period": result.period,
         "status": status_text(result.status, ascii_only),
+        "reading": t("mark_interpretation") if rule.interpretation else "",
+        "information": t("xlsx_yes") if result.information else t("xlsx_no"),
         "value": cell_number(result.value, unit, shown.decimals),
         "norm": norm_text(result),
         "limit": cell_number(limit, unit, None),
@@ -176,7 +178,11 @@ def _summary(sheet: Any, evaluation: Evaluation, fills: dict[Status, Any], font:
     per_agreement = {
         a.id: {s: 0 for s in Status} for a in evaluation.agreements
     }  # every result, also with --quiet
+    information = {a.id: 0 for a in evaluation.agreements}
     for result in evaluation.results:
+        if result.information:  # a per-party result of a joint-only afspraak: not counted
+            information[result.rule.agreement_id] = information.get(result.rule.agreement_id, 0) + 1
+            continue
         per_agreement.setdefault(result.rule.agreement_id, {s: 0 for s in Status})[result.status] += 1
     for status in STATUS_ORDER:
         row = [status_text(status, options.ascii_only), counts[status.value]]
@@ -186,12 +192,17 @@ def _summary(sheet: Any, evaluation: Evaluation, fills: dict[Status, Any], font:
         cell = sheet.cell(sheet.max_row, 1)
         cell.fill = fills[status]
         cell.font = font(bold=True, color="FFFFFF")
-    total = [t("xlsx_total"), len(evaluation.results)]
+    total = [t("xlsx_total"), sum(counts.values())]
     if several:
         total += [sum(per_agreement[a.id].values()) for a in evaluation.agreements]
     sheet.append(total)
     for column in range(1, len(total) + 1):
         sheet.cell(sheet.max_row, column).font = font(bold=True)
+    if any(information.values()):
+        row = [t("xlsx_information_row"), sum(information.values())]
+        if several:
+            row += [information.get(a.id, 0) for a in evaluation.agreements]
+        sheet.append(row)
     if evaluation.notices:
         sheet.append([])
         sheet.append([t("xlsx_notices")])

@@ -38,6 +38,7 @@ def status_info(status: str | None) -> dict[str, str] | None:
         "symbol": SYMBOLS[s],
         "ascii": ASCII_SYMBOLS[s],
         "colour": HEX[s],
+        "marks": "",  # set per result: "interpretatie", "ter informatie"
     }
 
 
@@ -65,6 +66,9 @@ def build(
         rule = rules.get(rec["rule"], {})
         before = previous.results.get(result_key(rec), {}).get("status") if previous else None
         mark = change(rec["status"], before) if previous else None
+        marks = [t("mark_interpretation")] if rec.get("reading") == "interpretation" else []
+        if rec.get("information"):
+            marks.append(t("mark_information"))
         rows.append(
             {
                 "key": result_key(rec),
@@ -79,7 +83,9 @@ def build(
                 "period": rec["period"],
                 "value": shown["value_text"],
                 "norm": shown["norm_text"],
-                "status": status_info(rec["status"]),
+                # "marks" beside the status word: an interpretation, or for information only
+                "status": {**status_info(rec["status"]), "marks": " · ".join(marks)},  # type: ignore[dict-item]
+                "information": bool(rec.get("information")),
                 "message": shown["message"],
                 "article": rec["source"]["article"],
                 "notes": [{"party": party(n.get("party")), "note": n["note"]} for n in rec.get("notes", [])],
@@ -92,8 +98,9 @@ def build(
         )
 
     counts = {s: 0 for s in Status}
-    for row in rows:
-        counts[Status(row["status"]["code"])] += 1
+    for row in rows:  # per-party results of a joint-only afspraak are for information: not counted
+        if not row["information"]:
+            counts[Status(row["status"]["code"])] += 1
     summary = [{**status_info(s), "count": counts[s]} for s in STATUS_ORDER]  # type: ignore[dict-item]
 
     themes: list[dict[str, Any]] = []
@@ -162,8 +169,9 @@ def build(
         "as_of_iso": as_of.isoformat(),
         "figures_files": list(doc.get("figures_files", [])),
         "summary": summary,
-        "total": len(rows),
-        "agenda": [row for row in rows if Status(row["status"]["code"]) in AGENDA],
+        "total": sum(counts.values()),
+        "information_count": sum(1 for row in rows if row["information"]),
+        "agenda": [row for row in rows if Status(row["status"]["code"]) in AGENDA and not row["information"]],
         "history_used": history_used,
         "previous": (
             {

@@ -55,14 +55,12 @@ def records_for(doc: Mapping[str, Any], timestamp: datetime | None = None) -> li
     stamp = (timestamp or datetime.now(UTC)).isoformat(timespec="seconds").replace("+00:00", "Z")
     out = []
     for agreement in doc["report"]["agreements"]:
-        results = {
-            result_key(rec): {"status": rec["status"], "value": rec.get("value")}
-            for rec in doc["results"]
-            if rec["agreement"] == agreement["id"]
-        }
+        mine = [rec for rec in doc["results"] if rec["agreement"] == agreement["id"]]
+        results = {result_key(rec): {"status": rec["status"], "value": rec.get("value")} for rec in mine}
         summary = {s.value: 0 for s in Status}
-        for entry in results.values():
-            summary[entry["status"]] += 1
+        for rec in mine:
+            if not rec.get("information"):  # per-party results of a joint-only afspraak: not counted
+                summary[rec["status"]] += 1
         out.append(
             {
                 "kind": KIND,

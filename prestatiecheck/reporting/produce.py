@@ -94,7 +94,8 @@ def produce(doc: Mapping[str, Any], options: ReportOptions) -> Outcome:
     outcome.results = [r for r in doc["results"] if r["agreement"] in ids]
     outcome.summary = {s.value: 0 for s in STATUS_ORDER}
     for rec in outcome.results:
-        outcome.summary[rec["status"]] += 1
+        if not rec.get("information"):  # a per-party result of a joint-only afspraak: not counted
+            outcome.summary[rec["status"]] += 1
     outcome.changed = changed
     outcome.subject = subject(", ".join(dict.fromkeys(municipalities)), _as_of(doc), outcome.summary)
     outcome.text_body = "\n\n".join(texts)

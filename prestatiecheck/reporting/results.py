@@ -58,6 +58,8 @@ def _agreement_block(agreement: Agreement, themes: Sequence[str], parties: Seque
                 "title": r.title,
                 "theme": r.theme,
                 "kind": r.kind,
+                "reading": r.reading,
+                "joint_only": r.joint_only,
                 "trekker": list(r.trekker),
                 "article": r.source.article,
                 "document": r.source.document,

@@ -308,6 +308,8 @@ def _check_problems(
         problems += _unit_problems(kind_name, check, loc, vocabulary)
     for key, message in kind.validate(check):
         problems.append(Problem(where(check, key, loc) if key else loc, message))
+    if check.get("joint_only") and set(check.get("scope") or ["party"]) != {"party", "joint"}:
+        problems.append(Problem(where(check, "joint_only", loc), t("joint_only_scope")))
     if kind_name == "target":
         problems += _target_problems(check, loc, party_ids, tables, trekker)
     return problems

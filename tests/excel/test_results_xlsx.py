@@ -43,7 +43,7 @@ def test_results_sheet(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyp
     header = [c.value for c in ws[1]]
     assert header[:8] == ["Afspraken", "Nr.", "Afspraak", "Thema", "Partij", "Project", "Periode", "Status"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:S{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:U{ws.max_row}"
     col = {name: header.index(name) + 1 for name in header}
     rows = {
         (ws.cell(r, col["Nr."]).value, ws.cell(r, col["Partij"]).value, ws.cell(r, col["Periode"]).value): r
@@ -135,10 +135,12 @@ def test_percentages_keep_enough_decimals_for_the_verdict(invoke, tmp_path: Path
     )
     assert result.exit_code == 1
     ws = openpyxl.load_workbook(out)["Resultaten"]
+    header = [c.value for c in ws[1]]
+    value, status = header.index("Waarde"), header.index("Status")
     row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "1" and r[4].value == "de Alliantie")
-    assert row[8].value == pytest.approx(0.5004)
-    assert row[8].number_format == "0.00%"  # 50,04%, never "50,0%" beside "niet voldaan"
-    assert row[7].value == "✗ niet voldaan"
+    assert row[value].value == pytest.approx(0.5004)
+    assert row[value].number_format == "0.00%"  # 50,04%, never "50,0%" beside "niet voldaan"
+    assert row[status].value == "✗ niet voldaan"
 
 
 def test_help_does_not_import_openpyxl() -> None:
