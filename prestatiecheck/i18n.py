@@ -432,28 +432,28 @@ MESSAGES.update(
         "share_counts": ("{num} van {den}", "{num} of {den}"),
         "share_years": (" over {years}", " over {years}"),
         "msg_share_max_met": (
-            "{value} ({counts}), onder het maximum",
-            "{value} ({counts}), below the maximum",
+            "{value} ({counts}), onder het maximum van {limit}",
+            "{value} ({counts}), below the maximum of {limit}",
         ),
         "msg_share_max_at_risk": (
-            "{value} ({counts}), binnen {margin} procentpunt van het maximum",
-            "{value} ({counts}), within {margin} percentage points of the maximum",
+            "{value} ({counts}), binnen {margin} procentpunt van het maximum van {limit}",
+            "{value} ({counts}), within {margin} percentage points of the maximum of {limit}",
         ),
         "msg_share_max_not_met": (
-            "{value} ({counts}), boven het maximum",
-            "{value} ({counts}), above the maximum",
+            "{value} ({counts}), boven het maximum van {limit}",
+            "{value} ({counts}), above the maximum of {limit}",
         ),
         "msg_share_min_met": (
-            "{value} ({counts}), boven het minimum",
-            "{value} ({counts}), above the minimum",
+            "{value} ({counts}), boven het minimum van {limit}",
+            "{value} ({counts}), above the minimum of {limit}",
         ),
         "msg_share_min_at_risk": (
-            "{value} ({counts}), binnen {margin} procentpunt van het minimum",
-            "{value} ({counts}), within {margin} percentage points of the minimum",
+            "{value} ({counts}), binnen {margin} procentpunt van het minimum van {limit}",
+            "{value} ({counts}), within {margin} percentage points of the minimum of {limit}",
         ),
         "msg_share_min_not_met": (
-            "{value} ({counts}), onder het minimum",
-            "{value} ({counts}), below the minimum",
+            "{value} ({counts}), onder het minimum van {limit}",
+            "{value} ({counts}), below the minimum of {limit}",
         ),
         "msg_band_met": ("{value} ({counts}), binnen de bandbreedte", "{value} ({counts}), within the band"),
         "msg_band_at_risk": (
@@ -464,16 +464,49 @@ MESSAGES.update(
             "{value} ({counts}), buiten de bandbreedte",
             "{value} ({counts}), outside the band",
         ),
-        "msg_value_max_met": ("{value}, binnen het maximum", "{value}, within the maximum"),
-        "msg_value_max_at_risk": ("{value}, dicht bij het maximum", "{value}, close to the maximum"),
-        "msg_value_max_not_met": ("{value}, boven het maximum", "{value}, above the maximum"),
-        "msg_value_min_met": ("{value}, minimum gehaald", "{value}, minimum reached"),
-        "msg_value_min_at_risk": ("{value}, net boven het minimum", "{value}, just above the minimum"),
-        "msg_value_min_not_met": ("{value}, onder het minimum", "{value}, below the minimum"),
-        "msg_compare_met": ("{left} {lvalue} {op} {right} {rvalue}", "{left} {lvalue} {op} {right} {rvalue}"),
-        "msg_compare_not_met": (
-            "{left} {lvalue} is niet {op} {right} {rvalue}",
-            "{left} {lvalue} is not {op} {right} {rvalue}",
+        "msg_value_max_met": (
+            "{value}, binnen het maximum van {limit}",
+            "{value}, within the maximum of {limit}",
+        ),
+        "msg_value_max_at_risk": (
+            "{value}, dicht bij het maximum van {limit}",
+            "{value}, close to the maximum of {limit}",
+        ),
+        "msg_value_max_not_met": (
+            "{value}, boven het maximum van {limit}",
+            "{value}, above the maximum of {limit}",
+        ),
+        "msg_value_min_met": ("{value}, minimum van {limit} gehaald", "{value}, minimum of {limit} reached"),
+        "msg_value_min_at_risk": (
+            "{value}, net boven het minimum van {limit}",
+            "{value}, just above the minimum of {limit}",
+        ),
+        "msg_value_min_not_met": (
+            "{value}, onder het minimum van {limit}",
+            "{value}, below the minimum of {limit}",
+        ),
+        # compare: the metrics by name ("gehuisveste statushouders 44, taakstelling ... 57"); when not
+        # met, the relation the agreement asks for is said in words.
+        "msg_compare_met": ("{left} {lvalue}, {right} {rvalue}", "{left} {lvalue}, {right} {rvalue}"),
+        "msg_compare_not_met_>=": (
+            "{left} {lvalue}, minder dan {right} {rvalue}",
+            "{left} {lvalue}, less than {right} {rvalue}",
+        ),
+        "msg_compare_not_met_>": (
+            "{left} {lvalue}, niet meer dan {right} {rvalue}",
+            "{left} {lvalue}, not more than {right} {rvalue}",
+        ),
+        "msg_compare_not_met_<=": (
+            "{left} {lvalue}, meer dan {right} {rvalue}",
+            "{left} {lvalue}, more than {right} {rvalue}",
+        ),
+        "msg_compare_not_met_<": (
+            "{left} {lvalue}, niet minder dan {right} {rvalue}",
+            "{left} {lvalue}, not less than {right} {rvalue}",
+        ),
+        "msg_compare_not_met_==": (
+            "{left} {lvalue}, niet gelijk aan {right} {rvalue}",
+            "{left} {lvalue}, not equal to {right} {rvalue}",
         ),
         "msg_target_final_at_least_met": (
             "gerealiseerd {value}, doel {target} gehaald",

@@ -185,6 +185,9 @@ class Agreement:
     coverage: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     metrics: Mapping[str, Metric] = field(default_factory=dict)
     derivations: Mapping[str, Derivation] = field(default_factory=dict)
+    # The metrics its results may name: the shared vocabulary and its own (set by the catalogue
+    # loader, not cached with the rule file). Messages name a metric by its meaning, not its key.
+    vocabulary: Mapping[str, Metric] = field(default_factory=dict, compare=False, repr=False)
 
     def party(self, party_id: str) -> Party | None:
         return self._parties_by_id.get(party_id)

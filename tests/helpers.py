@@ -44,6 +44,7 @@ def make_agreement(period: str = "2022-2023", tables: Mapping[str, Table] | None
         file=base.file,
         tables=dict(tables or {}),
         metrics=base.metrics,
+        vocabulary=base.vocabulary,
     )
 
 

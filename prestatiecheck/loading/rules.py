@@ -9,6 +9,7 @@ rule files shipped with the package are validated by the test suite and by
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -165,7 +166,7 @@ def inspect_catalogue(
             continue
         agreement = _load_agreement(loader, base / str(entry["file"]), agreement_id, shared)
         if agreement is not None:
-            agreements[agreement_id] = agreement
+            agreements[agreement_id] = replace(agreement, vocabulary={**shared, **agreement.metrics})
     problems = sorted(loader.problems)
     if any(p.severity == "error" for p in problems):
         return None, problems

@@ -7,6 +7,8 @@ verdict. The shown value has as many decimals as the verdict needs.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -15,7 +17,7 @@ from typing import Any
 
 from prestatiecheck.checks.target import expected_floor
 from prestatiecheck.i18n import MESSAGES, get_language, t
-from prestatiecheck.model import Agreement, Result, Status
+from prestatiecheck.model import Agreement, Metric, Result, Status
 from prestatiecheck.rendering import formatting as fmt
 from prestatiecheck.rendering.labels import label
 
@@ -75,6 +77,60 @@ def _party_label(agreement: Agreement | None, party: str | None, project: str | 
     return found[1]
 
 
+# An explanation in brackets after a word ("(personen)"), not a bracket inside one ("(de)liberalisatie").
+_PARENTHESES = re.compile(r"\s+\([^()]*\)(?=[\s,.;:]|$)")
+_OF_THOSE = re.compile(r"^(daarvan|of those),?\s+", re.IGNORECASE)
+
+
+def _short(meaning: str) -> str:
+    """A metric's meaning as words in a sentence: without the explanations in brackets, and
+    lower case unless it starts with an abbreviation ("WOZ-waarde", "MPG")."""
+    text = meaning
+    while True:
+        shorter = _PARENTHESES.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    text = text.strip().rstrip(",;:") or meaning
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return text
+
+
+_NAMES: dict[tuple[int, str, str], tuple[Agreement | None, str]] = {}
+
+
+def metric_name(agreement: Agreement | None, key: str) -> str:
+    """A metric as a person reads it ("gehuisveste statushouders"), never its key in the files.
+
+    The name is the metric's meaning in metrics.yaml (or the rule file's own ``metrics:``) in the
+    active language, shortened; a part ("Daarvan sociale huurwoningen") is named with its whole.
+    A metric nobody described (a test fixture) keeps its key.
+    """
+    lang = get_language()
+    cache_key = (id(agreement), key, lang)
+    found = _NAMES.get(cache_key)
+    if found is not None and found[0] is agreement:
+        return found[1]
+    vocabulary: Mapping[str, Metric] = {}
+    if agreement is not None:
+        vocabulary = agreement.vocabulary or agreement.metrics
+    metric = vocabulary.get(key)
+    if metric is None:
+        name = key
+    else:
+        name = _short(metric.meaning(lang))
+        whole = vocabulary.get(metric.part_of) if metric.part_of else None
+        if whole is not None and _OF_THOSE.match(name):
+            # "Daarvan sociale huurwoningen" says little alone: name the whole it is part of
+            # (without its own "daarvan": one level up is enough to read it).
+            name = f"{_OF_THOSE.sub('', _short(whole.meaning(lang)))}, {name}"
+    if len(_NAMES) > 100_000:
+        _NAMES.clear()
+    _NAMES[cache_key] = (agreement, name)
+    return name
+
+
 def _same_kind(*values: Any) -> tuple[Any, ...]:
     """Decimals and ints as they are (cheap); anything else as exact fractions (Decimal - Fraction fails)."""
     if all(isinstance(v, (int, Decimal)) for v in values):
@@ -131,10 +187,11 @@ def _decimals(result: Result) -> int | None:
 _NORMS: dict[tuple[Any, ...], str] = {}
 
 
-def norm_text(result: Result) -> str:
+def norm_text(result: Result, agreement: Agreement | None = None) -> str:
     """The norm in words; the same for every result of a rule with the same limit, so made once."""
     f = result.facts
     key = (
+        id(agreement),
         result.rule.id,
         result.bound,
         result.limit,
@@ -149,11 +206,11 @@ def norm_text(result: Result) -> str:
     if found is None:
         if len(_NORMS) > 100_000:
             _NORMS.clear()
-        found = _NORMS[key] = _norm_text(result)
+        found = _NORMS[key] = _norm_text(result, agreement)
     return found
 
 
-def _norm_text(result: Result) -> str:
+def _norm_text(result: Result, agreement: Agreement | None) -> str:
     unit = result.unit
     strict = bool(result.rule.check.get("strict"))
     if result.bound == "max" and result.limit is not None:
@@ -177,13 +234,19 @@ def _norm_text(result: Result) -> str:
     if result.bound == "due" and isinstance(result.limit, date):
         return t("norm_due", due=fmt.long_date(result.limit))
     if result.bound == "compare":
-        op = OPERATOR_SIGNS.get(str(result.facts.get("op", "")), str(result.facts.get("op", "")))
-        return (
-            f"{op} {show_amount(result.limit, unit)}"
-            if result.limit is not None
-            else f"{op} {result.facts.get('right', '')}"
-        )
+        # Without figures the facts are empty: the norm is the rule's own comparison, in words.
+        raw_op = str(result.facts.get("op") or result.rule.check.get("op", ""))
+        op = OPERATOR_SIGNS.get(raw_op, raw_op)
+        if result.limit is not None:
+            return f"{op} {show_amount(result.limit, unit)}"
+        right = str(result.facts.get("right") or result.rule.check.get("right", ""))
+        return f"{op} {metric_name(agreement, right)}" if right else op
     return ""
+
+
+def _limit_text(result: Result) -> str:
+    """The limit of a maximum or minimum as the norm shows it, without its sign."""
+    return show_amount(result.limit, result.unit, _limit_decimals(result.limit, result.unit))
 
 
 def _limit_decimals(value: Any, unit: str) -> int | None:
@@ -220,13 +283,13 @@ def message(
     if value is None:
         value = show_amount(result.value, unit, decimals)
     if norm is None:
-        norm = norm_text(result)
+        norm = norm_text(result, agreement)
     detail = result.detail
     if detail == "missing":
         items = []
         for metric, period, party in f.get("missing", [])[:4]:
             who = party_name(agreement, party)
-            items.append(t("missing_item", metric=metric, period=period, party=who))
+            items.append(t("missing_item", metric=metric_name(agreement, metric), period=period, party=who))
         more = len(f.get("missing", [])) - len(items)
         text = t("msg_missing", items="; ".join(items))
         if more > 0:
@@ -235,7 +298,8 @@ def message(
     if detail == "not_started":
         return t("msg_not_started", period=result.period)
     if detail == "zero_denominator":
-        return t("msg_zero_denominator", denominator=result.rule.check.get("denominator", ""))
+        denominator = str(result.rule.check.get("denominator", ""))
+        return t("msg_zero_denominator", denominator=metric_name(agreement, denominator))
     if detail in ("share", "band"):
         counts = t("share_counts", num=fmt.number(f["numerator"]), den=fmt.number(f["denominator"]))
         years = f.get("years")
@@ -248,17 +312,24 @@ def message(
             if detail == "share"
             else f"msg_band_{result.status.value}"
         )
-        return t(key, value=value, counts=counts, norm=norm, margin=fmt.number(result.margin or 0))
+        return t(
+            key,
+            value=value,
+            counts=counts,
+            norm=norm,
+            limit=_limit_text(result),
+            margin=fmt.number(result.margin or 0),
+        )
     if _at_a_strict_limit(result):
         return t(f"msg_strict_{result.bound}", value=value, norm=norm)
     if detail == "value":
-        return t(f"msg_value_{result.bound}_{result.status.value}", value=value, norm=norm)
+        return t(f"msg_value_{result.bound}_{result.status.value}", value=value, limit=_limit_text(result))
     if detail == "compare":
+        key = "msg_compare_met" if result.status == Status.MET else f"msg_compare_not_met_{f['op']}"
         return t(
-            f"msg_compare_{result.status.value}",
-            left=f["left"],
-            right=f["right"],
-            op=OPERATOR_SIGNS.get(f["op"], f["op"]),
+            key,
+            left=metric_name(agreement, f["left"]),
+            right=metric_name(agreement, f["right"]),
             lvalue=value,
             rvalue=show_amount(result.limit, unit),
         )
@@ -299,7 +370,7 @@ def message(
 def present(result: Result, agreement: Agreement | None) -> Presented:
     decimals = _decimals(result)
     value = show_amount(result.value, result.unit, decimals)
-    norm = norm_text(result)
+    norm = norm_text(result, agreement)
     text = message(result, agreement, decimals, value, norm)
     if result.provisional and result.status not in (Status.PENDING,) and result.rule.kind != "deadline":
         text += t("provisional_suffix")

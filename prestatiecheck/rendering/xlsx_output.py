@@ -22,7 +22,7 @@ from prestatiecheck.i18n import t
 from prestatiecheck.model import STATUS_ORDER, Result, Status
 from prestatiecheck.rendering.labels import HEX, label, symbol
 from prestatiecheck.rendering.options import RenderOptions
-from prestatiecheck.rendering.present import norm_text, party_name, present
+from prestatiecheck.rendering.present import party_name, present
 from prestatiecheck.rendering.rows import visible
 from prestatiecheck.rendering.sheets import print_landscape, row_height
 
@@ -137,7 +137,7 @@ def _row(result: Result, agreement: Any, shown: Any, ascii_only: bool) -> dict[s
         "reading": t("mark_interpretation") if rule.interpretation else "",
         "information": t("xlsx_yes") if result.information else t("xlsx_no"),
         "value": cell_number(result.value, unit, shown.decimals),
-        "norm": norm_text(result),
+        "norm": shown.norm,
         "limit": cell_number(limit, unit, None),
         "expected": cell_number(result.expected, unit, 2 if result.expected is not None else None),
         "unit": unit,
