@@ -18,12 +18,12 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
 
     A crash or a full disk leaves the previous file untouched; an existing file is
-    only ever replaced by a complete new one. ``data`` may be an iterable of text
-    chunks (a large JSON document written as it is made, never whole in memory).
+    only ever replaced by a complete new one. ``data`` may be an iterable of text or
+    UTF-8 chunks (a large JSON document written as it is made, never whole in memory).
     """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
@@ -40,7 +40,7 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
                 handle.write(data)
             else:
                 for chunk in data:
-                    handle.write(chunk.encode("utf-8"))
+                    handle.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

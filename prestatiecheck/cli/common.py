@@ -245,8 +245,9 @@ def exit_codes_help() -> str:
     return "\n".join(lines)
 
 
-def emit(text: str | bytes | Iterable[str], output: str | None) -> None:
-    """Text (or text chunks, written as they come, or a binary file) to a file, atomically, or to stdout."""
+def emit(text: str | bytes | Iterable[str | bytes], output: str | None) -> None:
+    """Text (or text or UTF-8 chunks, written as they come, or a binary file) to a file, atomically,
+    or to stdout."""
     if output:
         from prestatiecheck.outputs import write_atomic
 
@@ -276,7 +277,7 @@ def finish(statuses: Iterable[Any], fail_on: str) -> NoReturn:
 
 def render(
     evaluation: Any, fmt_name: str, *, color: str, quiet: bool, output: str | None, title: str | None = None
-) -> str | bytes | Iterator[str]:
+) -> str | bytes | Iterator[str | bytes]:
     """The rendered text; a renderer that can stream (``chunks``) gives its text piece by piece."""
     from prestatiecheck import rendering
     from prestatiecheck.rendering.options import RenderOptions

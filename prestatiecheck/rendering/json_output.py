@@ -1,9 +1,31 @@
-"""JSON: a stable contract that tests and other tools read."""
+"""JSON: a stable contract that tests and other tools read.
+
+The document is written as the results are made, never held whole in memory::
+
+    {
+      "prestatiecheck": "0.1.0", "language": ..., "as_of": ..., "agreement": ...,
+      "agreements": [...], "figures_files": [...],
+      "results": [
+        {...one result per line...},
+        ...
+      ],
+      "summary": {"met": ..., "at_risk": ..., "not_met": ..., "no_data": ..., "pending": ...},
+      "information": {...the same counts for results given for information only...}
+    }
+
+``summary`` and ``information`` come after ``results`` because they are known only
+once every result is written (JSON readers do not depend on the order of keys).
+Records are encoded by orjson (C); the fields that are the same for every result
+of a rule are encoded once per rule.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
+
+import orjson
 
 from prestatiecheck import __version__
 from prestatiecheck.evaluation import Evaluation
@@ -12,8 +34,18 @@ from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.rows import records, result_fields, rule_fields, visible
 
 
-def _head(evaluation: Evaluation) -> dict[str, object]:
-    """Everything in the document but the results."""
+def dumps(value: Any, option: int = 0) -> bytes:
+    """UTF-8 JSON of plain data. orjson, except for what it refuses (an integer beyond 64 bits,
+    a text that is not valid Unicode): then the standard library, which encodes both (ASCII-escaped)."""
+    try:
+        return orjson.dumps(value, option=option)
+    except orjson.JSONEncodeError:
+        indent = 2 if option & orjson.OPT_INDENT_2 else None
+        return json.dumps(value, indent=indent).encode("ascii")
+
+
+def head(evaluation: Evaluation) -> dict[str, object]:
+    """Everything in the document before the results."""
     ids = [a.id for a in evaluation.agreements]
     return {
         "prestatiecheck": __version__,
@@ -22,39 +54,41 @@ def _head(evaluation: Evaluation) -> dict[str, object]:
         "agreement": ids[0] if len(ids) == 1 else None,
         "agreements": ids,
         "figures_files": evaluation.figures_files,
-        "summary": evaluation.summary(),
-        "information": evaluation.information_summary(),
     }
 
 
 def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object]:
-    return {**_head(evaluation), "results": list(records(evaluation, options.quiet))}
+    """The document as data (for the results file of reports; same content as ``chunks``)."""
+    return {
+        **head(evaluation),
+        "summary": evaluation.summary(),
+        "information": evaluation.information_summary(),
+        "results": list(records(evaluation, options.quiet)),
+    }
 
 
-def chunks(evaluation: Evaluation, options: RenderOptions) -> Iterator[str]:
-    """The document with one result per line: readable, diffable, and written as it is made.
-
-    Indenting every nested value would use json's pure-Python encoder, which costs
-    more than evaluating; each result is encoded on its own by the C encoder, and
-    no more than one result's record is held in memory at a time. The fields that
-    are the same for every result of a rule are encoded once per rule.
-    """
-    head = json.dumps(_head(evaluation), ensure_ascii=False, indent=2)
-    yield head[: -len("\n}")] + ',\n  "results": ['
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # (what json.dumps uses for these options)
+def chunks(evaluation: Evaluation, options: RenderOptions) -> Iterator[bytes]:
+    """The document in pieces, as UTF-8: the head, then the results as they come, then the summary."""
+    opened = dumps(head(evaluation), orjson.OPT_INDENT_2)  # b'{\n  ...\n}'
+    yield opened[: -len(b"\n}")] + b',\n  "results": ['
     agreements = evaluation.catalogue.agreements
-    prefixes: dict[str, str] = {}
-    separator = "\n    "
+    prefixes: dict[str, bytes] = {}
+    separator = b"\n    "
     for result in visible(evaluation, options.quiet):
         rule = result.rule
         prefix = prefixes.get(rule.id)
         if prefix is None:
-            # '{"rule": ..., "source": {...}' + ', ' + the result's own fields without their '{'
-            prefix = prefixes[rule.id] = encode(rule_fields(rule))[:-1] + ", "
-        yield separator + prefix + encode(result_fields(result, agreements.get(rule.agreement_id)))[1:]
-        separator = ",\n    "
-    yield "]\n}\n" if separator == "\n    " else "\n  ]\n}\n"
+            # b'{"rule": ..., "source": {...}' + b',' + the result's own fields without their b'{'
+            prefix = prefixes[rule.id] = dumps(rule_fields(rule))[:-1] + b","
+        yield separator + prefix + dumps(result_fields(result, agreements.get(rule.agreement_id)))[1:]
+        separator = b",\n    "
+    closed = b"]" if separator == b"\n    " else b"\n  ]"
+    tail = dumps(
+        {"summary": evaluation.summary(), "information": evaluation.information_summary()},
+        orjson.OPT_INDENT_2,
+    )  # b'{\n  "summary": ...\n}'
+    yield closed + b"," + tail[1:] + b"\n"
 
 
 def render(evaluation: Evaluation, options: RenderOptions) -> str:
-    return "".join(chunks(evaluation, options))
+    return b"".join(chunks(evaluation, options)).decode("utf-8")
