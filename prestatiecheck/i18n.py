@@ -150,10 +150,6 @@ MESSAGES.update(
         ),
         "written_to": ("geschreven: {path}", "written: {path}"),
         "output_failed": ("kan {path} niet schrijven: {reason}", "cannot write {path}: {reason}"),
-        "bad_as_of": (
-            "'{value}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-04-01",
-            "'{value}' is not a date; use YYYY-MM-DD, for example 2026-04-01",
-        ),
         "validate_summary": (
             "{files} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)",
             "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",

@@ -156,9 +156,20 @@ def test_unknown_agreement_option(invoke, tmp_path: Path) -> None:  # type: igno
     assert_input_error(result, "onbekende afspraken 'mini-2022'", f"bedoelde u '{MINI}'")
 
 
-def test_bad_as_of_is_a_usage_error(invoke) -> None:  # type: ignore[no-untyped-def]
-    result = invoke("check", "-a", MINI, "-f", "x.csv", "--as-of", "2024-02-30")
-    assert result.exit_code == 2 and "JJJJ-MM-DD" in result.stderr
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("2024-02-30", "'2024-02-30' is geen bestaande datum"),
+        ("30-2-2024", "'30-2-2024' is geen bestaande datum"),
+        ("gisteren", "'gisteren' is geen datum; gebruik JJJJ-MM-DD (of D-M-JJJJ)"),
+        ("4/15/2024", "'4/15/2024' is dubbelzinnig"),
+        ("2024-4", "'2024-4' is geen datum"),
+    ],
+)
+def test_bad_as_of_is_a_usage_error(invoke, value: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("check", "-a", MINI, "-f", "x.csv", "--as-of", value)
+    assert result.exit_code == 2
+    assert f"Fout: Ongeldige waarde voor '--as-of': {said}" in result.stderr
 
 
 def test_english_messages(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]

@@ -79,12 +79,15 @@ def _debug_requested(ctx: click.Context) -> bool:
 
 
 def parse_as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
+    """The forms a figures file accepts (2024-04-15, 15-4-2024, 15-04-2024): one date parser for both."""
     if value is None:
         return date.today()
+    from prestatiecheck.loading.values import ValueProblem, parse_date
+
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise click.BadParameter(t("bad_as_of", value=value)) from None
+        return parse_date(value)
+    except ValueProblem as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
@@ -230,10 +233,11 @@ def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--as-of",
         callback=parse_as_of,
-        metavar="YYYY-MM-DD",
+        metavar=h("DATUM", "DATE"),
         help=h(
-            "Peildatum voor termijnen en trajecten (standaard vandaag).",
-            "The date that counts as 'now' for deadlines and trajectories (default today).",
+            "Peildatum voor termijnen en trajecten, als 2024-04-15 of 15-4-2024 (standaard vandaag).",
+            "The date that counts as 'now' for deadlines and trajectories, as 2024-04-15 or 15-4-2024 "
+            "(default today).",
         ),
     )(func)
 
