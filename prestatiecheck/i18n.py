@@ -1372,3 +1372,19 @@ MESSAGES.update(
         "xlsx_information_row": ("Ter informatie (niet meegeteld)", "For information (not counted)"),
     }
 )
+
+# The command line (issue 13, CLI part): list overview, ids, progress
+MESSAGES.update(
+    {
+        "col_agreement": ("Afspraken", "Agreement"),
+        "col_municipality": ("Gemeente", "Municipality"),
+        "list_overview_hint": (
+            "De regels van één afspraak: prestatiecheck list -a ID",
+            "The rules of one agreement: prestatiecheck list -a ID",
+        ),
+        "list_rule_ref_hint": (
+            "Regel-id's zonder '{agreement}/' ervoor (voluit: {example}).",
+            "Rule ids without '{agreement}/' before them (in full: {example}).",
+        ),
+    }
+)

@@ -277,13 +277,13 @@ def test_yaml_figures(invoke, tmp_path: Path) -> None:  # type: ignore[no-untype
 
 
 def test_list_and_metrics(invoke) -> None:  # type: ignore[no-untyped-def]
-    text = invoke("list", "--agreements", str(MINI_INDEX)).stdout
+    text = invoke("list", "--agreements", str(MINI_INDEX), "-a", MINI).stdout
     assert f"{MINI}/1" in text and "11 regels" in text
-    rules = json.loads(invoke("list", "--agreements", str(MINI_INDEX), "--format", "json").stdout)
+    rules = json.loads(invoke("list", "--agreements", str(MINI_INDEX), "-a", MINI, "--format", "json").stdout)
     assert rules[0]["threshold"] == "verhuringen_urgent / verhuringen_totaal ten hoogste 50%"
     assert (
         "| `mini-2022-2023/8` | deadline |"
-        in invoke("list", "--agreements", str(MINI_INDEX), "--format", "markdown").stdout
+        in invoke("list", "--agreements", str(MINI_INDEX), "-a", MINI, "--format", "markdown").stdout
     )
     metrics = invoke("list", "--agreements", str(MINI_INDEX), "--metrics").stdout
     assert "verhuringen_urgent" in metrics and "aantal" in metrics

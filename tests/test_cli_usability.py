@@ -27,3 +27,67 @@ def test_a_bad_as_of_in_english(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("check", *BASE, "--as-of", "15/4/2023", "--lang", "en")
     assert result.exit_code == 2
     assert "Error: Invalid value for '--as-of': '15/4/2023' is ambiguous" in result.stderr
+
+
+# -- list ------------------------------------------------------------------------------------------
+
+
+def test_bare_list_is_one_line_per_agreement(invoke) -> None:  # type: ignore[no-untyped-def]
+    from prestatiecheck.pipeline import load_selected
+
+    catalogue, ids = load_selected((), None)
+    text = invoke("list").stdout
+    lines = text.splitlines()
+    assert lines[0].split() == ["Afspraken", "Gemeente", "Periode", "Regels"]
+    for agreement_id in ids:
+        a = catalogue.agreements[agreement_id]
+        (line,) = [x for x in lines if x.startswith(agreement_id + " ")]
+        assert line.split() == [a.id, *a.municipality.split(), a.period.label, str(len(a.rules))]
+    assert lines[-1] == "De regels van één afspraak: prestatiecheck list -a ID"
+    assert len(lines) == len(ids) + 3
+    english = invoke("list", "--lang", "en").stdout.splitlines()
+    assert english[0].split() == ["Agreement", "Municipality", "Period", "Rules"]
+    data = json.loads(invoke("list", "--format", "json").stdout)
+    assert [d["agreement"] for d in data] == ids
+    assert data[0].keys() == {"agreement", "title", "municipality", "period", "rules"}
+    assert {d["rules"] for d in data} == {len(catalogue.agreements[i].rules) for i in ids}
+    markdown = invoke("list", "--format", "markdown").stdout
+    assert f"| `{ids[0]}` |" in markdown and markdown.count("\n") == len(ids) + 2
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if len(w) >= 3]
+
+
+@pytest.mark.parametrize("columns", [50, 80, 100, 120, 160, 220])
+def test_list_of_rules_uses_the_width_and_breaks_no_word(invoke, columns: int) -> None:  # type: ignore[no-untyped-def]
+    from prestatiecheck.pipeline import load_selected
+    from prestatiecheck.rendering import describe
+
+    catalogue, ids = load_selected((), None)
+    for agreement_id in ids:
+        a = catalogue.agreements[agreement_id]
+        vocabulary = catalogue.vocabulary(agreement_id)
+        text = invoke("list", "-a", agreement_id, env={"COLUMNS": str(columns)}).stdout
+        lines = text.splitlines()
+        assert max(len(line.rstrip()) for line in lines) <= max(columns, 40), agreement_id
+        tokens = set(text.split())
+        for rule in a.rules:
+            assert rule.id in tokens or rule.ref in tokens, rule.id
+            norm = describe.threshold(rule, a, vocabulary)
+            broken = [
+                w for w in _words(rule.title + " " + norm + " " + rule.source.article) if w not in tokens
+            ]
+            assert not broken, (columns, rule.id, broken)
+        if all(rule.id not in tokens for rule in a.rules):  # short ids: the full form is said once
+            assert f"'{agreement_id}/'" in text
+
+
+def test_a_wide_terminal_shows_the_kind_and_full_ids(invoke) -> None:  # type: ignore[no-untyped-def]
+    text = invoke("list", "-a", "soest-2021-2022", env={"COLUMNS": "200"}).stdout
+    assert "Soort" in text and "soest-2021-2022/1Y " in text
+    narrow = invoke("list", "-a", "soest-2021-2022", env={"COLUMNS": "100"}).stdout
+    assert "Soort" not in narrow and "Titel " in narrow
+    assert "\n1Y " in narrow and "Regel-id's zonder 'soest-2021-2022/' ervoor" in narrow
+    blocks = invoke("list", "-a", "soest-2021-2022", env={"COLUMNS": "60"}).stdout
+    assert "\nsoest-2021-2022/1Y\n  Titel: " in blocks

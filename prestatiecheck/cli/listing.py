@@ -15,8 +15,10 @@ def register(cli: click.Group) -> None:
     @cli.command(
         name="list",
         help=h(
-            "Toon de gecodeerde afspraken en regels, of met --metrics de cijfers die ze nodig hebben.",
-            "Show the encoded agreements and rules, or with --metrics the figures they need.",
+            "Toon de gecodeerde afspraken (één regel per afspraak), met -a ID de regels van die afspraak, "
+            "of met --metrics de cijfers die ze nodig hebben.",
+            "Show the encoded agreements (one line each), with -a ID the rules of that agreement, "
+            "or with --metrics the figures they need.",
         ),
     )
     @click.option(
@@ -24,7 +26,11 @@ def register(cli: click.Group) -> None:
         "-a",
         "agreements",
         multiple=True,
-        help=h("Alleen deze afspraken.", "Only these agreements."),
+        metavar="ID",
+        help=h(
+            "Toon de regels van deze afspraken; meerdere keren toegestaan.",
+            "Show the rules of these agreements; may be given several times.",
+        ),
     )
     @click.option(
         "--metrics",
@@ -63,8 +69,11 @@ def register(cli: click.Group) -> None:
         output: str | None,
         agreements_index: str | None,
     ) -> None:
+        import sys
+
         from prestatiecheck.pipeline import load_selected
         from prestatiecheck.rendering import listing
+        from prestatiecheck.terminal import width
 
         catalogue, ids = load_selected(agreements, agreements_index)
         if fmt == "audit":
@@ -75,13 +84,14 @@ def register(cli: click.Group) -> None:
             warnings = [p for p in outcome.problems if p.severity == "warning"]
             emit(document(catalogue, ids, warnings), output)
             return
-        if output:
-            text = (
-                listing.metrics(catalogue, ids, fmt) if show_metrics else listing.rules(catalogue, ids, fmt)
-            )
-            emit(text, output)
-            return
+        columns = width(sys.stdout) if output is None else 120
         if show_metrics:
-            click.echo(listing.metrics(catalogue, ids, fmt), nl=False)
+            text = listing.metrics(catalogue, ids, fmt, columns)
+        elif agreements:
+            text = listing.rules(catalogue, ids, fmt, columns)
+        else:  # a short overview; `list -a ID` for the rules
+            text = listing.overview(catalogue, ids, fmt, columns)
+        if output:
+            emit(text, output)
         else:
-            click.echo(listing.rules(catalogue, ids, fmt), nl=False)
+            click.echo(text, nl=False)

@@ -11,7 +11,7 @@ from prestatiecheck.model import Catalogue, Rule
 from prestatiecheck.rendering import describe
 
 
-def _console() -> Any:
+def _console(width: int = 120) -> Any:
     from rich.console import Console
 
     return Console(
@@ -19,7 +19,7 @@ def _console() -> Any:
         force_terminal=False,
         no_color=True,
         color_system=None,
-        width=120,
+        width=width,
         highlight=False,
         emoji=False,
     )
@@ -28,7 +28,7 @@ def _console() -> Any:
 LIST_COLUMNS = ("col_rule_id", "col_kind", "col_title", "col_norm", "col_source")
 
 
-def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
+def rules(catalogue: Catalogue, ids: list[str], fmt: str, width: int = 120) -> str:
     if fmt == "json":
         data = []
         for agreement_id in ids:
@@ -69,22 +69,138 @@ def rules(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
         return "\n".join(lines)
+    console = _console(width)
+    for agreement_id in ids:
+        _rules_table(console, catalogue, catalogue.agreements[agreement_id], width)
+    return console.file.getvalue()  # type: ignore[no-any-return]
+
+
+# The narrowest the title and the norm get before the table gives way to a block per rule.
+_FLEX_MIN = 20
+_GAP = 3  # between columns: padding on both sides and the (blank) divider of box.SIMPLE_HEAD
+
+
+def _longest_word(texts: list[str], header: str) -> int:
+    return max([len(header), *(len(w) for text in texts for w in text.split())])
+
+
+def _rules_table(console: Any, catalogue: Catalogue, a: Any, width: int) -> None:
+    """One agreement's rules as wide as the terminal: full ids where they fit, else the rule's
+    own part (the agreement's id is in the heading), else one block per rule; never a column
+    squeezed to a few letters."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    vocabulary = catalogue.vocabulary(a.id)
+    rows = [(r, describe.threshold(r, a, vocabulary)) for r in a.rules]
+    heading = f"{a.title} ({a.id}) · {len(a.rules)} {t('rules_word')}"
+    source_min = _longest_word([r.source.article for r in a.rules], t("col_source"))
+    source_max = max(source_min, min(24, max([len(r.source.article) for r in a.rules], default=0)))
+    kind_width = max([len(t("col_kind")), *(len(r.kind) for r in a.rules)])
+    title_min = max(_FLEX_MIN, _longest_word([r.title for r in a.rules], t("col_title")))
+    norm_min = max(_FLEX_MIN, _longest_word([norm for _, norm in rows], t("col_norm")))
+    layouts = (
+        (lambda r: r.id, True),
+        (lambda r: r.id, False),
+        (lambda r: r.ref, False),
+    )
+    for shown_id, with_kind in layouts:
+        id_width = max([len(t("col_rule_id")), *(len(shown_id(r)) for r in a.rules)])
+        columns = 5 if with_kind else 4
+        needed = id_width + (kind_width if with_kind else 0) + source_min + title_min + norm_min
+        needed += _GAP * (columns - 1)
+        if needed <= width:
+            break
+    else:
+        _rules_blocks(console, heading, rows, width)
+        return
+    console.print(Text(heading, style="bold"))
+    if shown_id is not layouts[0][0] and a.rules:
+        console.print(t("list_rule_ref_hint", agreement=a.id, example=f"{a.id}/{a.rules[0].ref}"))
+    # Title and norm share what is left, each at least its longest word, the rest by length.
+    source_width = source_max
+    rest = width - id_width - (kind_width + _GAP if with_kind else 0) - source_width - _GAP * 3
+    if rest < title_min + norm_min:
+        source_width -= title_min + norm_min - rest
+        rest = title_min + norm_min
+    title_len = max(len(r.title) for r in a.rules)
+    norm_len = max(len(norm) for _, norm in rows)
+    spare = rest - title_min - norm_min
+    title_width = min(title_len, title_min + spare * title_len // max(1, title_len + norm_len))
+    norm_width = min(norm_len, rest - title_width) if norm_len > norm_min else norm_min
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column(t("col_rule_id"), no_wrap=True, width=id_width)
+    if with_kind:
+        table.add_column(t("col_kind"), no_wrap=True, width=kind_width)
+    table.add_column(t("col_title"), width=title_width)
+    table.add_column(t("col_norm"), width=max(norm_min, norm_width))
+    table.add_column(t("col_source"), width=source_width)
+    for r, norm in rows:
+        cells = [shown_id(r), *([r.kind] if with_kind else []), r.title, norm, r.source.article]
+        table.add_row(*cells)
+    console.print(table)
+
+
+def _rules_blocks(console: Any, heading: str, rows: list[tuple[Rule, str]], width: int) -> None:
+    """A terminal too narrow for a table: each rule as a few lines, wrapped between words."""
+    import textwrap
+
+    from rich.text import Text
+
+    console.print(Text(heading, style="bold"))
+    for r, norm in rows:
+        console.print()
+        console.print(Text(r.id, style="bold"))
+        for label, text in (
+            (t("col_title"), r.title),
+            (t("col_norm"), norm),
+            (t("col_source"), r.source.article),
+        ):
+            lines = textwrap.wrap(
+                f"{label}: {text}",
+                width=max(20, width),
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            for line in lines:
+                console.print(Text(line))
+
+
+def overview(catalogue: Catalogue, ids: list[str], fmt: str, width: int = 120) -> str:
+    """One line per agreement: id, municipality, period, number of rules (``list`` without -a)."""
+    rows = [catalogue.agreements[i] for i in ids]
+    if fmt == "json":
+        data = [
+            {
+                "agreement": a.id,
+                "title": a.title,
+                "municipality": a.municipality,
+                "period": a.period.label,
+                "rules": len(a.rules),
+            }
+            for a in rows
+        ]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    headers = (t("col_agreement"), t("col_municipality"), t("col_period"), t("col_rules"))
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(headers) + " |", "|---|---|---|---:|"]
+        for a in rows:
+            lines.append(f"| `{a.id}` | {_md(a.municipality)} | {a.period.label} | {len(a.rules)} |")
+        return "\n".join(lines) + "\n"
+    from rich import box
     from rich.table import Table
 
-    console = _console()
-    for agreement_id in ids:
-        a = catalogue.agreements[agreement_id]
-        table = Table(title=f"{a.title} ({a.id}) · {len(a.rules)} {t('rules_word')}", title_justify="left")
-        table.add_column(t("col_rule_id"), no_wrap=True)
-        table.add_column(t("col_kind"), no_wrap=True)
-        table.add_column(t("col_title"), overflow="fold")
-        table.add_column(t("col_norm"), overflow="fold")
-        table.add_column(t("col_source"), no_wrap=True)
-        for r in a.rules:
-            table.add_row(
-                r.id, r.kind, r.title, describe.threshold(r, a, catalogue.vocabulary(a.id)), r.source.article
-            )
-        console.print(table)
+    console = _console(width)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False)
+    for i, header in enumerate(headers):
+        table.add_column(header, no_wrap=True, justify="right" if i == 3 else "left")
+    for a in rows:
+        table.add_row(a.id, a.municipality, a.period.label, str(len(a.rules)))
+    console.print(table)
+    console.print(t("list_overview_hint"))
     return console.file.getvalue()  # type: ignore[no-any-return]
 
 
@@ -92,7 +208,7 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def metrics(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
+def metrics(catalogue: Catalogue, ids: list[str], fmt: str, width: int = 120) -> str:
     lang = get_language()
     used: dict[str, list[str]] = {}
     for agreement_id in ids:
@@ -126,7 +242,7 @@ def metrics(catalogue: Catalogue, ids: list[str], fmt: str) -> str:
         return "\n".join(lines) + "\n"
     from rich.table import Table
 
-    console = _console()
+    console = _console(width)
     table = Table(title=t("metrics_title"), title_justify="left")
     table.add_column("metric", no_wrap=True)
     table.add_column(t("col_unit"), no_wrap=True)

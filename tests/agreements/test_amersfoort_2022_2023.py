@@ -172,7 +172,7 @@ def test_quotes_are_verbatim(rule_file: Any) -> None:
 
 
 def test_list_and_explain() -> None:
-    listed = invoke("--lang", "en", "list", "-a", AGREEMENT)
+    listed = CliRunner().invoke(cli, ["--lang", "en", "list", "-a", AGREEMENT], env={"COLUMNS": "200"})
     assert listed.exit_code == 0
     assert f"{AGREEMENT}/13" in listed.stdout
     explained = invoke("--lang", "en", "explain", f"{AGREEMENT}/13")

@@ -149,7 +149,7 @@ def test_quotes_are_verbatim(rule_file: Any) -> None:
 
 def test_list_and_explain() -> None:
     runner = CliRunner()
-    listed = runner.invoke(cli, ["list", "-a", AGREEMENT, "--lang", "en"], catch_exceptions=False)
+    listed = runner.invoke(cli, ["list", "-a", AGREEMENT, "--lang", "en"], env={"COLUMNS": "200"})
     assert listed.exit_code == 0
     assert f"{AGREEMENT}/9" in listed.stdout
     explained = runner.invoke(cli, ["explain", f"{AGREEMENT}/9", "--lang", "en"], catch_exceptions=False)

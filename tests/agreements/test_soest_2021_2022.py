@@ -131,7 +131,7 @@ def test_quotes_are_verbatim(rule_file: Any) -> None:
 
 
 def test_list_and_explain(invoke) -> None:  # type: ignore[no-untyped-def]
-    listed = invoke("list", "-a", AGREEMENT, "--lang", "en")
+    listed = CliRunner().invoke(cli, ["list", "-a", AGREEMENT, "--lang", "en"], env={"COLUMNS": "200"})
     assert listed.exit_code == 0
     assert f"{AGREEMENT}/1Y" in listed.stdout
     explained = invoke("explain", f"{AGREEMENT}/1Y", "--lang", "en")
