@@ -86,7 +86,7 @@ def test_list_of_rules_uses_the_width_and_breaks_no_word(invoke, columns: int) -
 def test_a_wide_terminal_shows_the_kind_and_full_ids(invoke) -> None:  # type: ignore[no-untyped-def]
     text = invoke("list", "-a", "soest-2021-2022", env={"COLUMNS": "200"}).stdout
     assert "Soort" in text and "soest-2021-2022/1Y " in text
-    narrow = invoke("list", "-a", "soest-2021-2022", env={"COLUMNS": "100"}).stdout
+    narrow = invoke("list", "-a", "soest-2021-2022", env={"COLUMNS": "120"}).stdout
     assert "Soort" not in narrow and "Titel " in narrow
     assert "\n1Y " in narrow and "Regel-id's zonder 'soest-2021-2022/' ervoor" in narrow
     blocks = invoke("list", "-a", "soest-2021-2022", env={"COLUMNS": "60"}).stdout
