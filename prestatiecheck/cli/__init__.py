@@ -18,13 +18,23 @@ from typing import Any
 import click
 
 from prestatiecheck import __version__
-from prestatiecheck.cli import check, clicktext, deadlines, explain, listing, report, template, validate
+from prestatiecheck.cli import (
+    check,
+    clicktext,
+    deadlines,
+    draft,
+    explain,
+    listing,
+    report,
+    template,
+    validate,
+)
 from prestatiecheck.cli.common import Group, exit_codes_help, h
 from prestatiecheck.i18n import get_language, set_language
 
 clicktext.install()  # click's own texts (usage, errors, headings) follow --lang
 
-COMMANDS = [check, validate, listing, explain, deadlines, report, template]
+COMMANDS = [check, validate, listing, explain, deadlines, report, template, draft]
 
 
 def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

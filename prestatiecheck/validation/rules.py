@@ -62,10 +62,13 @@ def rule_file_problems(
     strict: bool,
 ) -> list[Problem]:
 
+    from prestatiecheck.validation.todo import todo_problems
+
+    todos = todo_problems(data, getattr(data, "location", Location(display)))
     try:
-        return _rule_file_problems(data, display, index_id, shared, strict=strict)
+        return todos + _rule_file_problems(data, display, index_id, shared, strict=strict)
     except (KeyError, TypeError, AttributeError, ValueError):
-        return []  # the structure itself is wrong: the schema has said where
+        return todos  # the structure itself is wrong: the schema has said where
 
 
 def _rule_file_problems(
