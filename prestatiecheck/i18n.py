@@ -1561,3 +1561,12 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "rule_ambiguous": (
+            "'{rule}' is een regel in meer dan één afspraak; kies de volledige id: {candidates}",
+            "'{rule}' is a rule in more than one agreement; give the full id: {candidates}",
+        ),
+    }
+)

@@ -36,6 +36,19 @@ class LoadedFigures:
     notices: list[Problem] = field(default_factory=list)
 
 
+def resolve_agreement(wanted: str, known: Sequence[str]) -> str:
+    """The agreement id ``wanted`` stands for (case does not matter), else a usage error naming the known."""
+    from prestatiecheck.ids import resolve, suggest
+
+    found = resolve(wanted, known)
+    if found is None:
+        raise UsageError(
+            t("unknown_agreement", agreement=wanted, known=", ".join(known))
+            + suggest(wanted, [(k, k) for k in known])
+        )
+    return found
+
+
 def load_figures(
     paths: Sequence[Path],
     *,
@@ -45,11 +58,8 @@ def load_figures(
 ) -> LoadedFigures:
     """Read and check every figures file against the selected agreement(s); raise with all problems."""
     known = index_ids(agreements_index)
-    if agreement is not None and agreement not in known:
-        raise UsageError(
-            t("unknown_agreement", agreement=agreement, known=", ".join(known))
-            + did_you_mean(agreement, known)
-        )
+    if agreement is not None:
+        agreement = resolve_agreement(agreement, known)
     rows: list[RawRow] = []
     problems: list[Problem] = []
     for path in paths:
@@ -97,14 +107,23 @@ def check_themes(catalogue: Catalogue, agreement_ids: Sequence[str], themes: Seq
             )
 
 
-def check_parties(catalogue: Catalogue, agreement_ids: Sequence[str], parties: Sequence[str]) -> None:
+def check_parties(
+    catalogue: Catalogue, agreement_ids: Sequence[str], parties: Sequence[str]
+) -> tuple[str, ...]:
+    """The party ids as the agreements spell them (case does not matter on the command line)."""
+    from prestatiecheck.ids import resolve
+
     available = sorted({p for a in agreement_ids for p in catalogue.agreements[a].party_ids})
+    found = []
     for party in parties:
-        if party not in available:
+        canonical = resolve(party, available)
+        if canonical is None:
             raise UsageError(
                 t("unknown_party_option", party=party, known=", ".join(available))
                 + did_you_mean(party, available)
             )
+        found.append(canonical)
+    return tuple(found)
 
 
 def run_check(options: CheckOptions) -> Evaluation:
@@ -112,13 +131,13 @@ def run_check(options: CheckOptions) -> Evaluation:
         options.figures, agreement=options.agreement, agreements_index=options.agreements_index
     )
     check_themes(loaded.catalogue, loaded.agreement_ids, options.themes)
-    check_parties(loaded.catalogue, loaded.agreement_ids, options.parties)
+    parties = check_parties(loaded.catalogue, loaded.agreement_ids, options.parties)
     results, used = evaluate(
         loaded.catalogue,
         loaded.figures,
         loaded.agreement_ids,
         options.as_of,
-        parties=options.parties or None,
+        parties=parties or None,
         themes=options.themes or None,
     )
     if used == 0:
@@ -162,19 +181,11 @@ def run_deadlines(options: DeadlineOptions) -> Evaluation:
         catalogue, ids, figures, files = loaded.catalogue, loaded.agreement_ids, loaded.figures, loaded.files
     else:
         known = index_ids(options.agreements_index)
-        for wanted in options.agreements:
-            if wanted not in known:
-                raise UsageError(
-                    t("unknown_agreement", agreement=wanted, known=", ".join(known))
-                    + did_you_mean(wanted, known)
-                )
-        ids = list(options.agreements) or known
+        ids = [resolve_agreement(wanted, known) for wanted in options.agreements] or known
         catalogue = load_catalogue(options.agreements_index, only=ids)
         figures, files = [], []
-    check_parties(catalogue, ids, options.parties)
-    results, _ = evaluate(
-        catalogue, figures, ids, options.as_of, parties=options.parties or None, kinds={"deadline"}
-    )
+    parties = check_parties(catalogue, ids, options.parties)
+    results, _ = evaluate(catalogue, figures, ids, options.as_of, parties=parties or None, kinds={"deadline"})
     start = options.as_of - timedelta(days=options.within)
     end = options.as_of + timedelta(days=options.within)
     agenda = [
@@ -248,23 +259,34 @@ def run_validate(
 
 def load_selected(agreements: Sequence[str], agreements_index: str | None) -> tuple[Catalogue, list[str]]:
     known = index_ids(agreements_index)
-    for wanted in agreements:
-        if wanted not in known:
-            raise UsageError(
-                t("unknown_agreement", agreement=wanted, known=", ".join(known)) + did_you_mean(wanted, known)
-            )
-    ids = list(agreements) or known
+    ids = list(dict.fromkeys(resolve_agreement(wanted, known) for wanted in agreements)) or known
     return load_catalogue(agreements_index, only=ids), ids
 
 
 def find_rule(rule_id: str, agreements_index: str | None):  # type: ignore[no-untyped-def]
+    """The rule ``rule_id`` names: a full id (case does not matter) or, when one agreement has it,
+    the rule's own part (``1Y``); several agreements with that part: a usage error listing them."""
+    from prestatiecheck.ids import match, resolve, suggest
+
     known = index_ids(agreements_index)
-    agreement_id = rule_id.partition("/")[0]
-    if agreement_id not in known:
-        raise UsageError(t("unknown_rule", rule=rule_id) + did_you_mean(agreement_id, known))
-    catalogue = load_catalogue(agreements_index, only=[agreement_id])
-    rule = catalogue.rule(rule_id)
-    if rule is None:
-        ids = [r.id for r in catalogue.agreements[agreement_id].rules]
-        raise UsageError(t("unknown_rule", rule=rule_id) + did_you_mean(rule_id, ids))
-    return catalogue, rule
+    agreement_part, slash, ref = rule_id.strip().partition("/")
+    agreement_id = resolve(agreement_part, known) if slash else None
+    only = [agreement_id] if agreement_id else None
+    catalogue = load_catalogue(agreements_index, only=only)
+    rules = [r for a in (only or known) for r in catalogue.agreements[a].rules]
+    if agreement_id:
+        found = [r for r in rules if r.ref in match(ref, [r.ref for r in rules])]
+    else:
+        refs = [r.ref for r in rules]
+        by_id = match(rule_id.strip(), [r.id for r in rules])
+        found = (
+            [r for r in rules if r.id in by_id]
+            if slash
+            else [r for r in rules if r.ref in match(rule_id, refs)]
+        )
+    if len(found) == 1:
+        return catalogue, found[0]
+    if len(found) > 1:
+        raise UsageError(t("rule_ambiguous", rule=rule_id, candidates=", ".join(r.id for r in found)))
+    typed = [(r.id, r.id) for r in rules] + ([] if slash else [(r.ref, r.id) for r in rules])
+    raise UsageError(t("unknown_rule", rule=rule_id) + suggest(rule_id.strip(), typed))

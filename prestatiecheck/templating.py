@@ -84,6 +84,10 @@ def build_template(
     agreement = catalogue.agreements[agreement_id]
     vocabulary = catalogue.vocabulary(agreement_id)
     wanted = _period(period, agreement)
+    if party is not None:
+        from prestatiecheck.ids import resolve
+
+        party = resolve(party, agreement.party_ids) or party
     if party is not None and party not in agreement.party_ids:
         raise UsageError(
             t(
@@ -248,5 +252,5 @@ def make_template(
     """Load the agreement (a usage error names an unknown id) and list the rows its rules need."""
     from prestatiecheck.pipeline import load_selected
 
-    catalogue, _ = load_selected([agreement_id], agreements_index)
+    catalogue, (agreement_id,) = load_selected([agreement_id], agreements_index)  # as the index spells it
     return build_template(catalogue, agreement_id, period=period, party=party)

@@ -91,3 +91,88 @@ def test_a_wide_terminal_shows_the_kind_and_full_ids(invoke) -> None:  # type: i
     assert "\n1Y " in narrow and "Regel-id's zonder 'soest-2021-2022/' ervoor" in narrow
     blocks = invoke("list", "-a", "soest-2021-2022", env={"COLUMNS": "60"}).stdout
     assert "\nsoest-2021-2022/1Y\n  Titel: " in blocks
+
+
+# -- ids -------------------------------------------------------------------------------------------
+
+
+def _shipped_rules():  # type: ignore[no-untyped-def]
+    from prestatiecheck.pipeline import load_selected
+
+    catalogue, ids = load_selected((), None)
+    return [r for i in ids for r in catalogue.agreements[i].rules]
+
+
+@pytest.mark.parametrize(
+    "typed", ["soest-2021-2022/1Y", "soest-2021-2022/1y", "SOEST-2021-2022/1Y", "1Y", "1y"]
+)
+def test_explain_finds_a_rule_whatever_the_case_and_by_its_own_part(invoke, typed: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r.id for r in _shipped_rules() if r.ref.casefold() == "1y"] == ["soest-2021-2022/1Y"]
+    result = invoke("explain", typed)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("soest-2021-2022/1Y — ")
+
+
+def test_explain_lists_the_candidates_when_several_agreements_have_the_part(invoke) -> None:  # type: ignore[no-untyped-def]
+    refs: dict[str, list[str]] = {}
+    for rule in _shipped_rules():
+        refs.setdefault(rule.ref, []).append(rule.id)
+    ref, ids = next((ref, ids) for ref, ids in refs.items() if len(ids) > 1)
+    result = invoke("explain", ref)
+    assert result.exit_code == 2 and not result.stdout
+    assert (
+        f"'{ref}' is een regel in meer dan één afspraak; kies de volledige id: {', '.join(ids)}"
+        in result.stderr
+    )
+    english = invoke("explain", ref, "--lang", "en")
+    assert (
+        f"'{ref}' is a rule in more than one agreement; give the full id: {', '.join(ids)}" in english.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [
+        ("1ZZ", "soest-2021-2022/1Z"),
+        ("soest-2021-2022/1ZZ", "soest-2021-2022/1Z"),
+        ("soest-2021-2O22/1Y", "soest-2021-2022/1Y"),
+        ("SOEST-2021/1Y", "soest-2021-2022/1Y"),
+    ],
+)
+def test_did_you_mean_gives_a_full_id(invoke, typed: str, suggestion: str) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("explain", typed)
+    assert result.exit_code == 2
+    assert f"onbekende regel '{typed}' (bedoelde u '{suggestion}'?)" in result.stderr
+
+
+def test_agreement_and_party_ids_match_whatever_the_case(invoke) -> None:  # type: ignore[no-untyped-def]
+    base = [
+        "--agreements",
+        str(MINI_INDEX),
+        "-f",
+        str(MINI_FIGURES),
+        "--format",
+        "json",
+        "--as-of",
+        "2023-03-15",
+    ]
+    lower = invoke("check", *base, "-a", MINI, "-p", "alliantie", "--theme", "monitoring")
+    upper = invoke("check", *base, "-a", MINI.upper(), "-p", "Alliantie", "--theme", "MONITORING")
+    assert json.loads(lower.stdout)["results"] and lower.stdout == upper.stdout
+    assert {r["party"] for r in json.loads(upper.stdout)["results"]} <= {"alliantie", None}
+    listed = invoke("list", "--agreements", str(MINI_INDEX), "-a", MINI.upper(), "--format", "json")
+    assert {r["agreement"] for r in json.loads(listed.stdout)} == {MINI}
+    unknown = invoke("check", *base, "-a", "MINI-2022")
+    assert unknown.exit_code == 2 and f"(bedoelde u '{MINI}'?)" in unknown.stderr
+
+
+def test_deadlines_and_template_take_ids_whatever_the_case(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    args = ["--agreements", str(MINI_INDEX), "--as-of", "2023-04-15", "--format", "json"]
+    assert (
+        invoke("deadlines", *args, "-a", MINI).stdout == invoke("deadlines", *args, "-a", MINI.upper()).stdout
+    )
+    made = invoke(
+        "template", "--agreements", str(MINI_INDEX), "-a", MINI.upper(), "-p", "PORTAAL", "--format", "csv"
+    )
+    assert made.exit_code == 0, made.stderr
+    assert ";portaal;" in made.stdout and ";alliantie;" not in made.stdout
