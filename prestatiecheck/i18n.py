@@ -1386,6 +1386,10 @@ MESSAGES.update(
             "Regel-id's zonder '{agreement}/' ervoor (voluit: {example}).",
             "Rule ids without '{agreement}/' before them (in full: {example}).",
         ),
+        "rule_ambiguous": (
+            "'{rule}' is een regel in meer dan één afspraak; kies de volledige id: {candidates}",
+            "'{rule}' is a rule in more than one agreement; give the full id: {candidates}",
+        ),
     }
 )
 
@@ -1558,15 +1562,6 @@ MESSAGES.update(
         "draft_note_row_total": (
             "de kolommen zijn niet te herkennen: het laatste getal ({value}) is als totaal (joint) genomen",
             "the columns cannot be recognised: the last figure ({value}) is taken as the total (joint)",
-        ),
-    }
-)
-
-MESSAGES.update(
-    {
-        "rule_ambiguous": (
-            "'{rule}' is een regel in meer dan één afspraak; kies de volledige id: {candidates}",
-            "'{rule}' is a rule in more than one agreement; give the full id: {candidates}",
         ),
     }
 )
