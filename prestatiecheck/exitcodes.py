@@ -9,7 +9,7 @@ FINDINGS = 1
 INVALID = 2
 """Usage error or invalid input (rules, figures, config); or the figures matched no rule."""
 DELIVERY_FAILED = 3
-"""The report is on disk but sending it failed."""
+"""The report (or check's output) is written, but sending it or recording it in the history failed."""
 
 DESCRIPTIONS = {
     OK: ("niets op of boven --fail-on", "nothing at or above --fail-on"),
@@ -24,8 +24,8 @@ DESCRIPTIONS = {
         "nothing was evaluated",
     ),
     DELIVERY_FAILED: (
-        "rapport geschreven, maar verzenden mislukt",
-        "report written, but sending it failed",
+        "rapport (of uitvoer) geschreven, maar verzenden of de geschiedenis bijwerken mislukt",
+        "report (or output) written, but sending it or updating the history failed",
     ),
 }
 INTERNAL = 4

@@ -1565,3 +1565,121 @@ MESSAGES.update(
         ),
     }
 )
+
+# output (issue 12, part B): the SQLite history and its commands, safe writes
+MESSAGES.update(
+    {
+        "output_is_directory": ("dit is een map, geen bestand", "this is a folder, not a file"),
+        "output_not_regular": (
+            "dit is geen gewoon bestand (een socket of blokapparaat) en wordt niet vervangen",
+            "this is not a regular file (a socket or block device) and is not replaced",
+        ),
+        "history_unreadable": (
+            "kan de geschiedenis niet openen: {reason}",
+            "cannot open the history: {reason}",
+        ),
+        "history_not_a_file": (
+            "de geschiedenis moet een gewoon bestand zijn (geen map, apparaat, FIFO of socket)",
+            "the history must be a regular file (not a folder, device, FIFO or socket)",
+        ),
+        "history_bad_value": (
+            "waarde {value} is geen getal, datum of leeg",
+            "value {value} is not a number, a date or empty",
+        ),
+        "history_field_type": ("veld '{key}' heeft het verkeerde type", "field '{key}' has the wrong type"),
+        "history_bad_row": (
+            "run {run}, resultaat {key}: onbekende status '{status}'",
+            "run {run}, result {key}: unknown status '{status}'",
+        ),
+        "history_bad_run": ("run {run} is beschadigd: {reason}", "run {run} is damaged: {reason}"),
+        "history_damaged": (
+            "beschadigde geschiedenis ({reason}); herstel de database uit een reservekopie, of verplaats "
+            "hem en begin opnieuw",
+            "damaged history ({reason}); restore the database from a backup, or move it away and start again",
+        ),
+        "history_not_sqlite": (
+            "geen geschiedenisdatabase (SQLite) van prestatiecheck",
+            "not a prestatiecheck history database (SQLite)",
+        ),
+        "history_jsonl_hint": (
+            "; het lijkt een JSON Lines-geschiedenis van een eerdere versie: noem het bestand {name}, "
+            "dan wordt het eenmalig overgezet",
+            "; it looks like a JSON Lines history of an earlier version: name the file {name} and it is "
+            "moved into the database once",
+        ),
+        "history_foreign_database": (
+            "deze SQLite-database is van een ander programma, niet de geschiedenis van prestatiecheck",
+            "this SQLite database belongs to another program, not prestatiecheck's history",
+        ),
+        "history_migration_failed": (
+            "kan de oude geschiedenis {source} niet overzetten: {reason} (er is niets veranderd)",
+            "cannot move the old history {source} into the database: {reason} (nothing was changed)",
+        ),
+        "history_migration_rename": (
+            "de runs zijn overgezet, maar het oude bestand kan niet hernoemd worden: {reason}",
+            "the runs were moved into the database, but the old file cannot be renamed: {reason}",
+        ),
+        "history_migrated": (
+            "geschiedenis overgezet: {runs} run(s) uit {source} staan nu in de database; het oude bestand "
+            "heet nu {renamed}",
+            "history moved: {runs} run(s) from {source} are now in the database; the old file is now "
+            "called {renamed}",
+        ),
+        "check_history_failed": (
+            "de uitvoer is geschreven, maar de geschiedenis is niet bijgewerkt: {reason}",
+            "the output was written, but the history was not updated: {reason}",
+        ),
+        "report_history_failed": (
+            "het rapport is geschreven ({files}), maar de geschiedenis is niet bijgewerkt: {reason}; "
+            "de volgende run vergelijkt met de run hiervoor",
+            "the report was written ({files}), but the history was not updated: {reason}; the next "
+            "run compares with the run before this one",
+        ),
+        "history_missing": (
+            "geen geschiedenis in {path} (een report-run maakt er een; --history PATH voor een andere plek)",
+            "no history at {path} (a report run makes one; --history PATH for another place)",
+        ),
+        "history_list_empty": ("geen runs in {path}", "no runs in {path}"),
+        "history_list_heading": ("{count} run(s) in {path}", "{count} run(s) in {path}"),
+        "history_col_run": ("Run", "Run"),
+        "history_col_made": ("Gemaakt", "Made"),
+        "history_col_as_of": ("Peildatum", "As of"),
+        "history_col_agreement": ("Afspraken", "Agreement"),
+        "history_col_files": ("Cijfers", "Figures"),
+        "history_col_version": ("Versie", "Version"),
+        "history_summary_line": ("Samenvatting", "Summary"),
+        "history_col_rule": ("Afspraak", "Rule"),
+        "history_col_party": ("Partij", "Party"),
+        "history_col_project": ("Project", "Project"),
+        "history_col_period": ("Periode", "Period"),
+        "history_col_status": ("Status", "Status"),
+        "history_col_value": ("Waarde", "Value"),
+        "history_col_before": ("Eerst", "Before"),
+        "history_col_after": ("Daarna", "After"),
+        "history_col_change": ("Verandering", "Change"),
+        "history_diff_heading": (
+            "{agreement}: run {before} (peildatum {before_as_of}) → run {after} (peildatum {after_as_of})",
+            "{agreement}: run {before} (as of {before_as_of}) → run {after} (as of {after_as_of})",
+        ),
+        "history_diff_none": ("Geen verschillen.", "No differences."),
+        "history_change_new_not_met": ("nieuw niet voldaan", "newly not met"),
+        "history_change_new_at_risk": ("nieuw aandacht", "newly at risk"),
+        "history_change_improved": ("verbeterd", "improved"),
+        "history_change_recovered": ("hersteld", "recovered"),
+        "history_change_changed": ("gewijzigd", "changed"),
+        "history_change_added": ("nieuw", "new"),
+        "history_change_removed": ("vervallen", "gone"),
+        "history_run_unknown": (
+            "run '{run}' staat niet in {path} (laatste runs: {known}; zie 'prestatiecheck history list')",
+            "run '{run}' is not in {path} (latest runs: {known}; see 'prestatiecheck history list')",
+        ),
+        "history_run_ambiguous": (
+            "'{run}' past bij meer dan één run: {matches}; geef meer tekens",
+            "'{run}' matches more than one run: {matches}; give more characters",
+        ),
+        "history_diff_no_common": (
+            "de twee runs hebben geen afspraken gemeen ({before} tegen {after})",
+            "the two runs have no agreement in common ({before} against {after})",
+        ),
+    }
+)

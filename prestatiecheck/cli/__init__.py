@@ -24,6 +24,7 @@ from prestatiecheck.cli import (
     deadlines,
     draft,
     explain,
+    history,
     listing,
     report,
     template,
@@ -34,7 +35,7 @@ from prestatiecheck.i18n import get_language, set_language
 
 clicktext.install()  # click's own texts (usage, errors, headings) follow --lang
 
-COMMANDS = [check, validate, listing, explain, deadlines, report, template, draft]
+COMMANDS = [check, validate, listing, explain, deadlines, report, template, draft, history]
 
 
 def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -197,16 +197,23 @@ def register(cli: click.Group) -> None:
                 output_dir=output,
                 template_dir=Path(kwargs["template_dir"]) if kwargs["template_dir"] else None,
                 agreement=kwargs["agreement"] if from_results else None,
-                history=history_path(kwargs["history"], kwargs["no_history"], output / "history.jsonl"),
+                history=history_path(kwargs["history"], kwargs["no_history"], output / "history.sqlite"),
                 mail_bodies=mail is not None,
             ),
         )
+        for note in outcome.notes:
+            click.echo(note, err=True)
         for path in outcome.files:
             click.echo(t("written_to", path=path), err=True)
         if outcome.history_written:
             click.echo(t("report_history_written", path=outcome.history_written), err=True)
+        failures: list[str] = []
+        if outcome.history_error:  # the report is written: still send it, then exit 3
+            files = ", ".join(str(p) for p in outcome.files) or "–"
+            failures.append(t("report_history_failed", files=files, reason=outcome.history_error))
         if mail is not None:
             from prestatiecheck.delivery.mail import deliver
+            from prestatiecheck.errors import DeliveryError
 
             # The PDF for the meeting papers; else the HTML; else whatever was written.
             attachments = (
@@ -214,17 +221,24 @@ def register(cli: click.Group) -> None:
                 or [p for p in outcome.files if p.suffix == ".html"]
                 or list(outcome.files)
             )
-            note = deliver(
-                mail,
-                subject=outcome.subject,
-                text_body=outcome.text_body,
-                html_body=outcome.html_body,
-                attachments=attachments,
-                summary=outcome.summary,
-                changed=outcome.changed,
-                output_dir=output,
-            )
-            click.echo(note, err=True)
+            try:
+                note = deliver(
+                    mail,
+                    subject=outcome.subject,
+                    text_body=outcome.text_body,
+                    html_body=outcome.html_body,
+                    attachments=attachments,
+                    summary=outcome.summary,
+                    changed=outcome.changed,
+                    output_dir=output,
+                )
+                click.echo(note, err=True)
+            except DeliveryError as e:
+                failures.append(str(e))
+        if failures:
+            from prestatiecheck.errors import DeliveryError
+
+            raise DeliveryError("\n".join(failures))
         from prestatiecheck.model import Status
 
         finish((Status(r["status"]) for r in outcome.results if not r.get("information")), kwargs["fail_on"])

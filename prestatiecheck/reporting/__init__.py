@@ -4,7 +4,7 @@ The pipeline, one module each:
 
 - ``results``: an evaluation -> a results document (JSON; what ``check --results-json``
   saves and ``report --from-results`` reads), with the texts in both languages;
-- ``history``: the JSON Lines store of earlier runs and what changed since the last one;
+- ``history``: the SQLite store of earlier runs and what changed since the last one;
 - ``charts``: inline SVG (progress bars, share trends);
 - ``context``: a results document (+ the previous run) -> the plain data a template shows;
 - ``templates``: Jinja2 environments (shipped: normal, autoescaped; user: sandboxed) and PDF;

@@ -44,6 +44,8 @@ class Outcome:
     text_body: str = ""
     html_body: str = ""
     history_written: Path | None = None
+    history_error: str | None = None  # the report is written, but recording it in the history failed
+    notes: list[str] = field(default_factory=list)  # for stderr (a history migrated)
     results: list[Mapping[str, Any]] = field(default_factory=list)
 
 
@@ -61,28 +63,57 @@ def selected_agreements(doc: Mapping[str, Any], wanted: str | None) -> list[str]
 
 
 def produce(doc: Mapping[str, Any], options: ReportOptions) -> Outcome:
-    """Render and write; then record the run in the history (once per run id)."""
+    """Decide, render, write; then record the run in the history (once per run id).
+
+    Everything that decides something (the summary and so the exit code, what changed and
+    so ``--mail-on change``, the history records) is taken from the results document
+    before any template runs; templates get a deep copy of their context in Jinja2's
+    immutable sandbox, so not even a hostile ``--template-dir`` can change a decision.
+    """
+    import copy
+
     ids = selected_agreements(doc, options.agreement)
-    runs = store.read(options.history) if options.history is not None else []
     outcome = Outcome()
-    htmls: list[str] = []
-    texts: list[str] = []
+    previous_runs = {}
+    if options.history is not None:
+        history = open_history(options.history)
+        try:
+            for agreement_id in ids:
+                previous_runs[agreement_id] = history.previous(
+                    agreement_id, run=doc["run"], as_of=_as_of(doc)
+                )
+        finally:
+            history.close()
+        if history.migrated:
+            outcome.notes.append(migrated_note(history.migrated))
+    contexts = []
     changed = False
-    municipalities: list[str] = []
     for agreement_id in ids:
-        previous = (
-            store.previous(runs, agreement_id, run=doc["run"], as_of=_as_of(doc)) if options.history else None
-        )
+        previous = previous_runs.get(agreement_id)
         ctx = report_context.build(
             doc, agreement_id, previous=previous, history_used=options.history is not None
         )
-        municipalities.append(ctx["agreement"]["municipality"])
         # A first run (nothing to compare with) counts as a change: --mail-on change sends it.
         changed = changed or previous is None or bool(ctx["changes"])
-        needed = {"html" if f == "pdf" else f for f in options.formats}
-        if options.mail_bodies:
-            needed |= {"html", "txt"}
-        rendered = {f: templates.render(ctx, f, options.template_dir) for f in sorted(needed)}
+        contexts.append((agreement_id, ctx))
+    outcome.results = copy.deepcopy([r for r in doc["results"] if r["agreement"] in ids])
+    outcome.summary = {s.value: 0 for s in STATUS_ORDER}
+    for rec in outcome.results:
+        if not rec.get("information"):  # a per-party result of a joint-only afspraak: not counted
+            outcome.summary[rec["status"]] += 1
+    outcome.changed = changed
+    records = (
+        [r for r in store.records_for(doc) if r["agreement"] in ids] if options.history is not None else []
+    )
+    htmls: list[str] = []
+    texts: list[str] = []
+    municipalities: list[str] = []
+    needed = {"html" if f == "pdf" else f for f in options.formats}
+    if options.mail_bodies:
+        needed |= {"html", "txt"}
+    for agreement_id, ctx in contexts:
+        municipalities.append(str(ctx["agreement"]["municipality"]))
+        rendered = {f: templates.render(copy.deepcopy(ctx), f, options.template_dir) for f in sorted(needed)}
         # Everything is rendered before anything is written: a template error writes nothing.
         pdf = templates.pdf(rendered["html"]) if "pdf" in options.formats else b""
         for fmt_name in options.formats:
@@ -91,19 +122,15 @@ def produce(doc: Mapping[str, Any], options: ReportOptions) -> Outcome:
             outcome.files.append(target)
         htmls.append(rendered.get("html", ""))
         texts.append(rendered.get("txt", ""))
-    outcome.results = [r for r in doc["results"] if r["agreement"] in ids]
-    outcome.summary = {s.value: 0 for s in STATUS_ORDER}
-    for rec in outcome.results:
-        if not rec.get("information"):  # a per-party result of a joint-only afspraak: not counted
-            outcome.summary[rec["status"]] += 1
-    outcome.changed = changed
     outcome.subject = subject(", ".join(dict.fromkeys(municipalities)), _as_of(doc), outcome.summary)
     outcome.text_body = "\n\n".join(texts)
     outcome.html_body = join_html(htmls)
-    if options.history is not None and not store.recorded(runs, doc["run"]):
-        records = [r for r in store.records_for(doc) if r["agreement"] in ids]
-        append_history(options.history, records)
-        outcome.history_written = options.history
+    if options.history is not None:
+        try:
+            if store.append(options.history, records):
+                outcome.history_written = store.database_path(options.history)
+        except store.RecordingFailed as e:
+            outcome.history_error = str(e)
     return outcome
 
 
@@ -141,8 +168,13 @@ def write(path: Path, data: str | bytes) -> None:
         raise UsageError(t("output_failed", path=str(path), reason=e.strerror or str(e))) from None
 
 
-def append_history(path: Path, records: Sequence[Mapping[str, Any]]) -> None:
-    try:
-        store.append(path, records)
-    except OSError as e:
-        raise UsageError(t("output_failed", path=str(path), reason=e.strerror or str(e))) from None
+def open_history(path: Path) -> store.Store:
+    """The history, read now (a damaged or foreign store: exit 2 before anything is written)."""
+    return store.open_store(path)
+
+
+def migrated_note(migrated: tuple[Path, Path, int]) -> str:
+    from prestatiecheck.loading.resources import display_path
+
+    source, renamed, runs = migrated
+    return t("history_migrated", source=display_path(source), runs=runs, renamed=display_path(renamed))

@@ -25,7 +25,7 @@ def test_second_run_marks_what_changed(report, mini_copy: Path, tmp_path: Path) 
     figures = mini_copy.parent / "figures.csv"
     first = report("--format", "md", index=mini_copy, figures=figures, history=True)
     assert first.exit_code == 0, first.stderr
-    store = tmp_path / "out" / "history.jsonl"  # the default: beside the reports
+    store = tmp_path / "out" / "history.sqlite"  # the default: beside the reports
     md = (tmp_path / "out" / f"{STEM}.md").read_text(encoding="utf-8")
     assert "Geen eerdere run in de geschiedenis" in md
 
@@ -46,9 +46,9 @@ def test_second_run_marks_what_changed(report, mini_copy: Path, tmp_path: Path) 
     assert '<span class="change">nieuw niet voldaan</span>' in html
     assert '<span class="prev">vorige: <span aria-hidden="true">✓</span> voldaan</span>' in html
 
-    lines = store.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 2
-    record = json.loads(lines[1])
+    runs = history.read(store)
+    assert len(runs) == 2
+    record = runs[1].record()
     assert record["kind"] == "prestatiecheck-history" and record["agreement"] == "mini-2022-2023"
     assert record["as_of"] == "2023-03-01" and record["timestamp"].endswith("Z")
     assert record["results"]["mini-2022-2023/1|alliantie||2022"] == {"status": "not_met", "value": 52.5}
@@ -82,38 +82,61 @@ def test_same_figures_again_no_changes(report, tmp_path: Path) -> None:
         ('{"kind": "prestatiecheck-history", "version": 1, "as_of": "2023-01-01"}', "'results' ontbreekt"),
         (
             '{"kind": "prestatiecheck-history", "version": 1, "run": "x", "timestamp": "t", "as_of": "2023-01-01",'
-            ' "agreement": "mini-2022-2023", "results": {"k": {"status": "prima"}}}',
+            ' "agreement": "mini-2022-2023", "results": {"k|||2022": {"status": "prima"}}}',
             "prima",
+        ),
+        (
+            '{"kind": "prestatiecheck-history", "version": 1, "run": "x", "timestamp": "t", "as_of": "2023-01-01",'
+            ' "agreement": "mini-2022-2023", "results": {"k|||2022": {"status": "met", "value": [1]}}}',
+            "geen getal",
+        ),
+        (
+            '{"kind": "prestatiecheck-history", "version": 1, "run": 7, "timestamp": "t", "as_of": "2023-01-01",'
+            ' "agreement": "mini-2022-2023", "results": {}}',
+            "'run' heeft het verkeerde type",
         ),
     ],
 )
-def test_damaged_history_line_is_an_error_never_skipped(
+def test_damaged_old_history_line_is_an_error_never_skipped(
     report, tmp_path: Path, line: str, reason: str
 ) -> None:
     assert report("--format", "txt", history=True).exit_code == 0
-    store = tmp_path / "out" / "history.jsonl"
-    good = store.read_text(encoding="utf-8")
-    store.write_text(good + "\n" + line + "\n" + good, encoding="utf-8")  # line 3 (line 2 is blank)
-    before = store.read_bytes()
-    result = report("--format", "txt", history=True)
+    legacy = _legacy_copy(tmp_path / "out" / "history.sqlite", tmp_path / "old")
+    good = legacy.read_text(encoding="utf-8")
+    legacy.write_text(good + "\n" + line + "\n" + good, encoding="utf-8")  # line 3 (line 2 is blank)
+    before = legacy.read_bytes()
+    result = report("--format", "txt", "-o", str(tmp_path / "old"), history=True)
     assert result.exit_code == 2
     assert "history.jsonl:3:" in result.stderr and reason in result.stderr
-    assert store.read_bytes() == before
+    assert legacy.read_bytes() == before  # not renamed, not changed
+    assert not (tmp_path / "old" / "history.sqlite").exists()  # nothing moved in
+    assert not list((tmp_path / "old").glob("*.txt"))  # stopped before writing a report
+
+
+def _legacy_copy(database: Path, folder: Path) -> Path:
+    """An earlier version's history.jsonl in ``folder``, made from the runs in ``database``."""
+    folder.mkdir(exist_ok=True)
+    legacy = folder / "history.jsonl"
+    legacy.write_text(
+        "".join(json.dumps(r.record(), ensure_ascii=False) + "\n" for r in history.read(database)),
+        encoding="utf-8",
+    )
+    return legacy
 
 
 def test_no_history(report, tmp_path: Path) -> None:
     assert report("--format", "txt").exit_code == 0  # the fixture passes --no-history
-    assert not (tmp_path / "out" / "history.jsonl").exists()
-    both = report("--format", "txt", "--history", str(tmp_path / "h.jsonl"), "--no-history")
+    assert not (tmp_path / "out" / "history.sqlite").exists()
+    both = report("--format", "txt", "--history", str(tmp_path / "h.sqlite"), "--no-history")
     assert both.exit_code == 2
 
 
 def test_check_records_and_report_from_results_does_not_record_twice(invoke, tmp_path: Path) -> None:
-    store = tmp_path / "h.jsonl"
+    store = tmp_path / "h.sqlite"
     saved = tmp_path / "r.json"
     assert invoke("check", *mini_args("--history", str(store), "--format", "csv")).exit_code == 1
     assert invoke("check", *mini_args("--history", str(store), "--results-json", str(saved))).exit_code == 1
-    assert len(store.read_text(encoding="utf-8").splitlines()) == 2
+    assert len(history.read(store)) == 2
     result = invoke(
         "report",
         "--from-results",
@@ -126,7 +149,8 @@ def test_check_records_and_report_from_results_does_not_record_twice(invoke, tmp
         str(tmp_path / "o"),
     )
     assert result.exit_code == 0, result.stderr
-    assert len(store.read_text(encoding="utf-8").splitlines()) == 2
+    assert len(history.read(store)) == 2
+    assert "geschiedenis bijgewerkt" not in result.stderr  # nothing new was recorded
     text = (tmp_path / "o" / f"{STEM}.txt").read_text(encoding="utf-8")
     assert "Geen veranderingen sinds de vorige run" in text  # compared with the first check, not itself
 
@@ -162,7 +186,7 @@ def test_previous_skips_own_run_other_agreements_and_later_as_of(tmp_path: Path)
     from datetime import date
 
     def run(run_id: str, agreement: str, as_of: str) -> history.Run:
-        return history.Run(run_id, "t", date.fromisoformat(as_of), agreement, {}, 1)
+        return history.Run(run_id, "t", date.fromisoformat(as_of), agreement, {}, 1)  # (seq 1)
 
     runs = [
         run("a", "x", "2023-01-01"),
@@ -176,9 +200,10 @@ def test_previous_skips_own_run_other_agreements_and_later_as_of(tmp_path: Path)
 
 
 def test_check_with_damaged_history_stops_before_output(invoke, tmp_path: Path) -> None:
-    store = tmp_path / "h.jsonl"
-    store.write_text("{oops\n", encoding="utf-8")
+    store = tmp_path / "h.sqlite"
+    store.write_bytes(b"SQLite format 3\x00" + b"\x07" * 200)
     result = invoke("check", *mini_args("--history", str(store)))
     assert result.exit_code == 2
-    assert "h.jsonl:1:" in result.stderr and result.stdout == ""
-    assert store.read_text(encoding="utf-8") == "{oops\n"
+    assert "h.sqlite:" in result.stderr and "beschadigde geschiedenis" in result.stderr
+    assert result.stdout == ""
+    assert store.read_bytes() == b"SQLite format 3\x00" + b"\x07" * 200

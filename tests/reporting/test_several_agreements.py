@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from prestatiecheck.reporting import history
 
 AS_OF = "2023-03-01"
 
@@ -42,7 +43,7 @@ def test_one_file_per_agreement(invoke, two: tuple[Path, Path], tmp_path: Path) 
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "history.jsonl",
+        "history.sqlite",
         f"maxi-2022-2023-{AS_OF}.html",
         f"maxi-2022-2023-{AS_OF}.txt",
         f"mini-2022-2023-{AS_OF}.html",
@@ -50,7 +51,7 @@ def test_one_file_per_agreement(invoke, two: tuple[Path, Path], tmp_path: Path) 
     ]
     maxi = (out / f"maxi-2022-2023-{AS_OF}.txt").read_text(encoding="utf-8")
     assert "Gemeente: Maxi" in maxi and "Gemeente: Mini" not in maxi and "✗ niet voldaan: 6" in maxi
-    records = [json.loads(line) for line in (out / "history.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [run.record() for run in history.read(out / "history.sqlite")]
     assert [r["agreement"] for r in records] == ["maxi-2022-2023", "mini-2022-2023"]
     assert records[0]["run"] == records[1]["run"]
 
