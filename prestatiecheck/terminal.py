@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 from typing import IO
 
 
@@ -19,6 +20,16 @@ def use_color(choice: str, stream: IO[str]) -> bool:
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def color_system(environ: Mapping[str, str] | None = None) -> str:
+    """How many colours the terminal shows: 'truecolor', '256' or 'standard' (16), from COLORTERM and TERM."""
+    env = os.environ if environ is None else environ
+    if env.get("COLORTERM", "").lower() in ("truecolor", "24bit") or env.get("WT_SESSION"):
+        return "truecolor"
+    if "256" in env.get("TERM", ""):
+        return "256"
+    return "standard"
 
 
 def width(stream: IO[str]) -> int:

@@ -176,3 +176,33 @@ def test_deadlines_and_template_take_ids_whatever_the_case(invoke, tmp_path) -> 
     )
     assert made.exit_code == 0, made.stderr
     assert ";portaal;" in made.stdout and ";alliantie;" not in made.stdout
+
+
+# -- colour ----------------------------------------------------------------------------------------
+
+CHECK = ["--agreements", str(MINI_INDEX), "-a", MINI, "-f", str(MINI_FIGURES), "--as-of", "2023-03-15"]
+
+
+@pytest.mark.parametrize(
+    ("env", "amber"),
+    [
+        ({"TERM": "xterm-256color", "COLORTERM": ""}, "\x1b[38;5;214m! aandacht"),
+        ({"TERM": "xterm", "COLORTERM": "truecolor"}, "\x1b[38;2;255;176;0m! aandacht"),
+        ({"TERM": "xterm", "COLORTERM": ""}, "\x1b[33m! aandacht"),  # 16 colours: yellow
+    ],
+)
+def test_at_risk_is_amber_and_never_the_red_of_not_met(invoke, env: dict[str, str], amber: str) -> None:  # type: ignore[no-untyped-def]
+    text = invoke("check", *CHECK, "--color", "always", env=env).stdout
+    assert amber in text
+    assert "\x1b[1;31m✗ niet voldaan" in text
+    plain = invoke("check", *CHECK, "--color", "never", env=env).stdout
+    assert "! aandacht" in plain and "✗ niet voldaan" in plain and "\x1b[" not in plain
+
+
+def test_color_system_from_the_environment() -> None:
+    from prestatiecheck.terminal import color_system
+
+    assert color_system({"TERM": "xterm-256color"}) == "256"
+    assert color_system({"TERM": "screen-256color", "COLORTERM": "24bit"}) == "truecolor"
+    assert color_system({"TERM": "xterm"}) == "standard"
+    assert color_system({}) == "standard"

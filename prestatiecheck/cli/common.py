@@ -285,12 +285,13 @@ def render(
     """The rendered text; a renderer that can stream (``chunks``) gives its text piece by piece."""
     from prestatiecheck import rendering
     from prestatiecheck.rendering.options import RenderOptions
-    from prestatiecheck.terminal import can_encode, use_color, width
+    from prestatiecheck.terminal import can_encode, color_system, use_color, width
 
     stream = sys.stdout  # (click.get_text_stream is deprecated from click 8.5)
     to_terminal = output is None
     options = RenderOptions(
         color=fmt_name == "table" and to_terminal and use_color(color, stream),
+        color_system=color_system(),
         quiet=quiet,
         width=width(stream) if to_terminal else 120,
         ascii_only=to_terminal and not can_encode(stream),

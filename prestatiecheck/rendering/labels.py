@@ -28,11 +28,24 @@ ASCII_SYMBOLS = {
 }
 COLOURS = {  # rich style names; hex values for HTML live in the report templates
     Status.MET: "green",
-    Status.AT_RISK: "dark_orange",
+    Status.AT_RISK: "yellow",  # on a terminal: colour() (amber with 256 colours or more)
     Status.NOT_MET: "bold red",
     Status.NO_DATA: "bright_black",
     Status.PENDING: "blue",
 }
+# "aandacht" in amber where the terminal has 256 colours or more; with 16 colours, yellow (rich would
+# turn dark_orange into bright red there, the colour of "niet voldaan"). One style text per colour
+# depth: rich caches a style's escape codes on the parsed style, whatever the console's depth.
+AT_RISK_COLOURS = {"standard": "yellow", "256": "color(214)", "truecolor": "#ffb000"}
+
+
+def colour(status: Status, color_system: str = "standard") -> str:
+    """The rich style of a status on a terminal with ``color_system`` colours."""
+    if status is Status.AT_RISK:
+        return AT_RISK_COLOURS.get(color_system, AT_RISK_COLOURS["standard"])
+    return COLOURS[status]
+
+
 HEX = {
     Status.MET: "#1a7f37",
     Status.AT_RISK: "#b35900",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, kw_only=True)
 class RenderOptions:
     color: bool = False
+    color_system: str = "standard"  # 'standard' (16 colours), '256' or 'truecolor': see terminal.color_system
     quiet: bool = False  # only what is not met or at risk
     width: int | None = None
     ascii_only: bool = False

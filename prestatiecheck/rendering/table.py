@@ -14,7 +14,7 @@ from prestatiecheck.i18n import t
 from prestatiecheck.model import STATUS_ORDER
 from prestatiecheck.rendering import formatting as fmt
 from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts, information_count
-from prestatiecheck.rendering.labels import COLOURS, label, symbol
+from prestatiecheck.rendering.labels import colour, label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import present
 from prestatiecheck.rendering.rows import visible
@@ -25,7 +25,7 @@ def make_console(options: RenderOptions) -> Console:
         file=io.StringIO(),
         force_terminal=options.color,
         no_color=not options.color,
-        color_system="standard" if options.color else None,
+        color_system=options.color_system if options.color else None,
         width=options.width or 120,
         highlight=False,
         emoji=False,
@@ -110,7 +110,7 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                 rule_cell = f"{r.rule.ref} {r.rule.title}" if r.rule.id != previous_rule else ""
                 previous_rule = r.rule.id
                 status = Text(
-                    f"{symbol(r.status, options.ascii_only)} {shown.status}", style=COLOURS[r.status]
+                    f"{symbol(r.status, options.ascii_only)} {shown.status}", style=colour(r.status, options.color_system)
                 )
                 for word in shown.marks:  # one line each, so the column stays narrow
                     status.append(f"\n({word})", style="italic")
@@ -150,7 +150,7 @@ def summary_text(evaluation: Evaluation, options: RenderOptions) -> Text:
         if i:
             text.append(" · ")
         text.append(
-            f"{symbol(status, options.ascii_only)} {label(status)} {tally[status]}", style=COLOURS[status]
+            f"{symbol(status, options.ascii_only)} {label(status)} {tally[status]}", style=colour(status, options.color_system)
         )
     information = information_count(evaluation.results)
     if information:
