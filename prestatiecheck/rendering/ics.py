@@ -20,6 +20,30 @@ if TYPE_CHECKING:
 REMINDER_DAYS = 14
 """The reminder (VALARM) fires this many days before the due date."""
 
+QUOTE_LIMIT = 200
+"""A quote longer than this many characters is cut at a word boundary, with an ellipsis."""
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` on one line; if longer than ``limit``, its first whole words and '…' (never a cut word).
+
+    A first word longer than the limit is kept whole: a word is never cut.
+    """
+    words = text.split()
+    whole = " ".join(words)
+    if len(whole) <= limit:
+        return whole
+    kept: list[str] = []
+    length = 0
+    for word in words:
+        extra = len(word) + (1 if kept else 0)
+        if kept and length + extra + 1 > limit:  # room for the '…'
+            break
+        kept.append(word)
+        length += extra
+    shown = " ".join(kept)
+    return (shown.rstrip(",;: ") or shown) + "…"
+
 
 def uid(result: Result) -> str:
     """Stable across runs: the same deadline keeps its UID, so a re-import updates it."""
@@ -108,7 +132,7 @@ def description(result: Result, agreement: Agreement | None, as_of: date) -> str
         t("ics_source", article=rule.source.article, document=rule.source.document),
     ]
     if rule.source.quote:
-        lines.append(t("ics_quote", quote=" ".join(rule.source.quote.split())))
+        lines.append(t("ics_quote", quote=shorten(rule.source.quote)))
     lines.append(
         t("ics_status", as_of=long_date(as_of), status=label(result.status), message=shown.message).rstrip(
             ": "

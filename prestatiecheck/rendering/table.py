@@ -110,7 +110,8 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                 rule_cell = f"{r.rule.ref} {r.rule.title}" if r.rule.id != previous_rule else ""
                 previous_rule = r.rule.id
                 status = Text(
-                    f"{symbol(r.status, options.ascii_only)} {shown.status}", style=colour(r.status, options.color_system)
+                    f"{symbol(r.status, options.ascii_only)} {shown.status}",
+                    style=colour(r.status, options.color_system),
                 )
                 for word in shown.marks:  # one line each, so the column stays narrow
                     status.append(f"\n({word})", style="italic")
@@ -150,7 +151,8 @@ def summary_text(evaluation: Evaluation, options: RenderOptions) -> Text:
         if i:
             text.append(" · ")
         text.append(
-            f"{symbol(status, options.ascii_only)} {label(status)} {tally[status]}", style=colour(status, options.color_system)
+            f"{symbol(status, options.ascii_only)} {label(status)} {tally[status]}",
+            style=colour(status, options.color_system),
         )
     information = information_count(evaluation.results)
     if information:

@@ -142,3 +142,65 @@ def test_icalendar_imported_lazily() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+# -- long quotes: cut between words, with an ellipsis ---------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from prestatiecheck.rendering.ics import QUOTE_LIMIT, shorten  # noqa: E402
+
+_word = st.text(alphabet="abcdéfghijklmnopqrstuvwxyz0123456789,.;-", min_size=1, max_size=30)
+
+
+@given(words=st.lists(_word, min_size=1, max_size=80), limit=st.integers(min_value=10, max_value=300))
+def test_shorten_never_cuts_a_word(words: list[str], limit: int) -> None:
+    text = " ".join(words)
+    shown = shorten(text, limit)
+    if len(text) <= limit:
+        assert shown == text
+        return
+    assert shown.endswith("…")
+    kept = shown[:-1].split()
+    assert kept and kept == words[: len(kept)][:-1] + [kept[-1]]
+    assert words[len(kept) - 1].startswith(kept[-1])  # the last word whole, only a trailing ,;: dropped
+    assert words[len(kept) - 1].rstrip(",;:") == kept[-1] or len(kept) < len(words)
+    assert len(shown) <= limit or len(kept) == 1
+
+
+def test_shorten_examples() -> None:
+    assert shorten("kort citaat", 20) == "kort citaat"
+    assert shorten("  meer   ruimte\nhier ", 20) == "meer ruimte hier"
+    assert (
+        shorten("De gemeente implementeert uiterlijk 1 januari het proces", 30)
+        == "De gemeente implementeert…"
+    )
+    assert shorten("huisvestingsverordening", 10) == "huisvestingsverordening…"
+    assert shorten("een, twee, drie, vier", 12) == "een, twee…"
+
+
+def test_long_quotes_in_the_calendar_are_cut_between_words(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from prestatiecheck.pipeline import load_selected
+
+    catalogue, _ = load_selected(["soest-2021-2022"], None)
+    quotes = {r.id: " ".join(r.source.quote.split()) for r in catalogue.agreements["soest-2021-2022"].rules}
+    assert max(len(q) for q in quotes.values()) > QUOTE_LIMIT  # the shipped Soest rules have a long one
+    ics = tmp_path / "soest.ics"
+    result = invoke("deadlines", "-a", "soest-2021-2022", "--as-of", "2021-06-01", "--ics", str(ics))
+    assert result.exit_code in (0, 1), result.stderr
+    cut = 0
+    for event in events(ics).values():
+        description = str(event["DESCRIPTION"])
+        rule_id = description.split("\n")[0].split()[1]
+        (line,) = [x for x in description.split("\n") if x.startswith("Citaat: ")]
+        shown = line.removeprefix('Citaat: "').removesuffix('"')
+        full = quotes[rule_id]
+        if shown.endswith("…"):
+            cut += 1
+            assert len(shown) <= QUOTE_LIMIT
+            kept = shown[:-1]
+            assert full.startswith(kept) and full[len(kept)] in " ,;:"  # ends where a word ends
+        else:
+            assert shown == full
+    assert cut
