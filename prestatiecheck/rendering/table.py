@@ -25,7 +25,7 @@ def make_console(options: RenderOptions) -> Console:
         file=io.StringIO(),
         force_terminal=options.color,
         no_color=not options.color,
-        color_system=options.color_system if options.color else None,
+        color_system=options.color_system if options.color else None,  # type: ignore[arg-type]
         width=options.width or 120,
         highlight=False,
         emoji=False,
