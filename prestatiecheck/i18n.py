@@ -1683,3 +1683,211 @@ MESSAGES.update(
         ),
     }
 )
+
+# encoding (#15): `draft`, `schema`, `new`, `verify`, user agreements beside the shipped ones.
+MESSAGES.update(
+    {
+        "draft_unsupported_document": (
+            "dit soort document kan prestatiecheck niet lezen; gebruik {suffixes}",
+            "prestatiecheck cannot read this kind of document; use {suffixes}",
+        ),
+        "draft_no_text": (
+            "geen tekst gevonden (een gescande PDF zonder tekstlaag? Laat er eerst tekstherkenning op los)",
+            "no text found (a scanned PDF without a text layer? Run text recognition on it first)",
+        ),
+        "draft_pdf_encrypted": (
+            "de PDF is versleuteld; sla hem eerst op zonder wachtwoord",
+            "the PDF is encrypted; save it without a password first",
+        ),
+        "draft_pdf_unreadable": ("geen leesbare PDF: {reason}", "not a readable PDF: {reason}"),
+        "draft_docx_unreadable": ("geen leesbaar Word-bestand (.docx): {reason}", "not a readable Word file (.docx): {reason}"),
+        "draft_docx_missing": (
+            "python-docx ontbreekt; installeer prestatiecheck opnieuw",
+            "python-docx is missing; reinstall prestatiecheck",
+        ),
+        "draft_header": (
+            "Concept-regelbestand, gemaakt door 'prestatiecheck draft' uit {document}.",
+            "Draft rule file, made by 'prestatiecheck draft' from {document}.",
+        ),
+        "draft_header_todo": (
+            "Alles hieronder is een voorstel. Controleer elke regel tegen het document en haal dan zijn "
+            "'todo:' weg; 'prestatiecheck validate' meldt elke 'todo:' die er nog staat.",
+            "Everything below is a proposal. Check every rule against the document, then remove its "
+            "'todo:'; 'prestatiecheck validate' reports every 'todo:' still there.",
+        ),
+        "draft_header_counts": (
+            "{rules} voorgestelde regels en {context} context-items.",
+            "{rules} proposed rules and {context} context items.",
+        ),
+        "draft_todo_head": (
+            "titel, gemeente, periode, datum van ondertekening en partijen nalopen (uit de kop van het document geraden)",
+            "check title, municipality, period, signing date and parties (guessed from the document's head)",
+        ),
+        "draft_todo_municipality": ("gemeente niet gevonden: vul hem in", "municipality not found: fill it in"),
+        "draft_todo_period": (
+            "periode niet gevonden: vul hem in (bijvoorbeeld 2025-2027)",
+            "period not found: fill it in (for example 2025-2027)",
+        ),
+        "draft_todo_rule": (
+            "voorstel: soort '{kind}' ({where}); controleer soort, norm, periode en partijen",
+            "proposal: kind '{kind}' ({where}); check kind, threshold, period and parties",
+        ),
+        "draft_todo_trekker": (
+            "de zin noemt geen partij: vul de trekker in",
+            "the sentence names no party: fill in the trekker",
+        ),
+        "draft_todo_context": (
+            "voorstel voor context ({where}): een afspraak zonder getal of datum; toetsbaar maken of zo laten",
+            "proposed as context ({where}): an afspraak without a figure or date; make it checkable or leave it",
+        ),
+        "draft_where_line": ("regel {line}", "line {line}"),
+        "draft_where_page": ("pagina {page}", "page {page}"),
+        "draft_metric_en": ("(in het Engels beschrijven) {text}", "(describe in English) {text}"),
+        "draft_metric_date": ("Datum waarop: {text}", "Date on which: {text}"),
+        "draft_note_metric_guess": (
+            "metriek '{metric}' geraden uit de woorden van de zin",
+            "metric '{metric}' guessed from the sentence's words",
+        ),
+        "draft_note_metric_new": (
+            "nieuwe metriek voorgesteld (zie metrics:); gebruik een bestaande uit metrics.yaml als die past",
+            "new metric proposed (see metrics:); use an existing one from metrics.yaml where it fits",
+        ),
+        "draft_note_footnote_caret": (
+            "voetnootteken {marker} uit de tekst gehaald",
+            "footnote marker {marker} taken out of the text",
+        ),
+        "draft_note_footnote_super": (
+            "voetnootteken {marker} na '{before}': gelezen als voetnoot {digits}, niet als deel van het getal",
+            "footnote marker {marker} after '{before}': read as footnote {digits}, not as part of the figure",
+        ),
+        "draft_note_footnote_glued": (
+            "'{text}': voetnoot {marker} aan het woord '{word}' vastgeplakt? Gelezen als '{word}'",
+            "'{text}': footnote {marker} glued to the word '{word}'? Read as '{word}'",
+        ),
+        "draft_note_year_footnote": (
+            "'{text}': het jaar {year} met voetnoot {marker} erachter?",
+            "'{text}': the year {year} followed by footnote {marker}?",
+        ),
+        "draft_note_percent": ("'{text}' gelezen als {value} procent", "'{text}' read as {value} per cent"),
+        "draft_note_euro": ("'{text}' gelezen als {value} euro", "'{text}' read as {value} euro"),
+        "draft_note_thousands": (
+            "'{text}' gelezen als {value} (punt als duizendtalscheiding)",
+            "'{text}' read as {value} (full stop as thousands separator)",
+        ),
+        "draft_note_decimal_comma": (
+            "'{text}' gelezen als {value} (komma als decimaalteken)",
+            "'{text}' read as {value} (comma as decimal separator)",
+        ),
+        "draft_note_direction_unclear": (
+            "bij '{figure}' staat niet of het een minimum of een maximum is: kies min of max",
+            "'{figure}' does not say whether it is a minimum or a maximum: choose min or max",
+        ),
+        "draft_note_several_figures": (
+            "de zin heeft meer dan één percentage ({figures}): kies de norm",
+            "the sentence has more than one percentage ({figures}): choose the threshold",
+        ),
+        "draft_note_unit": ("eenheid voorgesteld: {unit}", "unit proposed: {unit}"),
+        "draft_note_average": (
+            "'gemiddeld': een doel per jaar (per_year) of over het hele venster?",
+            "'gemiddeld' (on average): a target per year (per_year) or over the whole window?",
+        ),
+        "draft_note_due_unread": (
+            "een jaar of termijn zonder leesbare datum: vul 'due' in (bijvoorbeeld 'in 2026', 'vóór 1 april 2026')",
+            "a year or deadline without a readable date: fill in 'due' (for example 'in 2026', 'vóór 1 april 2026')",
+        ),
+        "draft_note_due_period_end": (
+            "terugkerend zonder datum: valt op het eind van elke periode tenzij je 'due' invult",
+            "recurring without a date: falls on the end of each period unless you fill in 'due'",
+        ),
+        "draft_note_column_unknown": (
+            "kolom '{column}' (waarde {value}) hoort bij geen bekende partij",
+            "column '{column}' (value {value}) belongs to no known party",
+        ),
+        "draft_note_table_row": (
+            "een rij uit '{table}': neem de hele tabel over onder tables: en verwijs ernaar",
+            "a row of '{table}': copy the whole table under tables: and refer to it",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "draft_note_quota": (
+            "een taakstelling: vergelijk wat gerealiseerd is met de taakstelling (compare, left >= right)",
+            "a quota (taakstelling): compare what was achieved with the quota (compare, left >= right)",
+        ),
+        "draft_note_half": ("'de helft' gelezen als 50 procent", "'de helft' (half) read as 50 per cent"),
+        "draft_note_times": (
+            "'tweemaal'/'twee keer' gelezen als een aantal; per jaar of over de hele periode?",
+            "'tweemaal'/'twee keer' (twice) read as a count; per year or over the whole period?",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "todo_left": (
+            "todo bij {item}: {text} (haal de 'todo:' weg als dit is nagelopen)",
+            "todo at {item}: {text} (remove the 'todo:' once this is checked)",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "draft_bad_id": (
+            "'{id}' is geen geldig id: kleine letters, cijfers en streepjes (bijvoorbeeld utrecht-2025-2027)",
+            "'{id}' is not a valid id: lower-case letters, digits and hyphens (for example utrecht-2025-2027)",
+        ),
+        "draft_exists": (
+            "{path} bestaat al; kies een andere naam of gebruik --force",
+            "{path} already exists; choose another name or use --force",
+        ),
+        "draft_made": (
+            "{rules} voorgestelde regels en {context} context-items; loop elke 'todo:' na en controleer met "
+            "'prestatiecheck validate'",
+            "{rules} proposed rules and {context} context items; work through every 'todo:' and check with "
+            "'prestatiecheck validate'",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "draft_note_row_total": (
+            "de kolommen zijn niet te herkennen: het laatste getal ({value}) is als totaal (joint) genomen",
+            "the columns cannot be recognised: the last figure ({value}) is taken as the total (joint)",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "example_not_mapping": (
+            "een voorbeeld is een mapping met as_of, figures en expect",
+            "an example is a mapping with as_of, figures and expect",
+        ),
+        "example_bad_as_of": (
+            "as_of '{value}' is geen datum (JJJJ-MM-DD)",
+            "as_of '{value}' is not a date (YYYY-MM-DD)",
+        ),
+        "example_no_expect": (
+            "het voorbeeld zegt niet wat eruit moet komen (expect: met status)",
+            "the example does not say what it must give (expect: with a status)",
+        ),
+        "example_bad_status": (
+            "status '{status}' bestaat niet; kies uit {known}",
+            "status '{status}' does not exist; choose from {known}",
+        ),
+        "example_selects_nothing": (
+            "geen resultaat met deze partij/periode/project; de regel gaf: {got}",
+            "no result with this party/period/project; the rule gave: {got}",
+        ),
+        "example_failed": (
+            "voorbeeld klopt niet op {as_of}: verwacht {wanted}, gekregen {got}",
+            "example does not hold on {as_of}: expected {wanted}, got {got}",
+        ),
+        "verify_without_examples_item": ("zonder voorbeelden: {rule}", "without examples: {rule}"),
+        "verify_summary": (
+            "{examples} voorbeeld(en) in {rules} regel(s): {failed} klopt/kloppen niet; "
+            "{without} regel(s) zonder voorbeelden (--verbose noemt ze)",
+            "{examples} example(s) in {rules} rule(s): {failed} do(es) not hold; "
+            "{without} rule(s) without examples (--verbose lists them)",
+        ),
+    }
+)

@@ -29,13 +29,14 @@ from prestatiecheck.cli import (
     report,
     template,
     validate,
+    verify,
 )
 from prestatiecheck.cli.common import Group, exit_codes_help, h
 from prestatiecheck.i18n import get_language, set_language
 
 clicktext.install()  # click's own texts (usage, errors, headings) follow --lang
 
-COMMANDS = [check, validate, listing, explain, deadlines, report, template, draft, history]
+COMMANDS = [check, validate, listing, explain, deadlines, report, template, draft, history, verify]
 
 
 def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
