@@ -27,6 +27,7 @@ from prestatiecheck.cli import (
     history,
     listing,
     report,
+    schema,
     template,
     validate,
     verify,
@@ -36,7 +37,7 @@ from prestatiecheck.i18n import get_language, set_language
 
 clicktext.install()  # click's own texts (usage, errors, headings) follow --lang
 
-COMMANDS = [check, validate, listing, explain, deadlines, report, template, draft, history, verify]
+COMMANDS = [check, validate, listing, explain, deadlines, report, template, draft, history, verify, schema]
 
 
 def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
