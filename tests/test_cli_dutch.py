@@ -163,8 +163,8 @@ def test_dutch_usage_error_reads_as_dutch() -> None:
     assert "Gebruik: prestatiecheck check [OPTIES]" in text
     assert "Zie 'prestatiecheck check --help' voor hulp." in text
     assert "Fout: Ontbrekende optie '--figures' / '-f'." in text
-    code, text = _run(["chek"])
-    assert "Fout: Onbekend commando 'chek'. Bedoelde u 'check'?" in text
+    code, text = _run(["chck"])
+    assert "Fout: Onbekend commando 'chck'. Bedoelde u 'check'?" in text
     code, text = _run(["check", "-f", "x.csv", "--format", "pdf"])
     assert "Ongeldige waarde voor '--format': 'pdf' is niet een van 'table'," in text
     assert _run(["--version"])[1].startswith("prestatiecheck, versie ")
