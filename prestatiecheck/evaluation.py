@@ -5,18 +5,28 @@ It returns results and never prints; rendering decides how they are shown.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from prestatiecheck import checks
 from prestatiecheck.checks.base import EvalContext
 from prestatiecheck.figureindex import FigureIndex
 from prestatiecheck.model import Agreement, Catalogue, Figure, Problem, Result, Rule, Status
 
+T = TypeVar("T")
+
 
 @dataclass
 class Evaluation:
+    """Every result of a check, held in memory (reports, Excel, saved results).
+
+    ``check`` streams instead (``prestatiecheck.streaming.StreamedEvaluation``): the
+    renderers see both through ``agreement_ids``, ``parts`` and the counts, which a
+    streamed evaluation knows once its parts are consumed.
+    """
+
     as_of: date
     catalogue: Catalogue
     agreements: list[Agreement]
@@ -26,25 +36,71 @@ class Evaluation:
     figures_used: int = 0
     notices: list[Problem] = field(default_factory=list)
 
+    @property
+    def agreement_ids(self) -> list[str]:
+        return [a.id for a in self.agreements]
+
+    def agreement(self, agreement_id: str) -> Agreement | None:
+        for agreement in self.agreements:
+            if agreement.id == agreement_id:
+                return agreement
+        return self.catalogue.agreements.get(agreement_id)
+
+    def parts(self, render_part: Callable[[list[Result], Mapping[str, Agreement]], T]) -> Iterator[T]:
+        """The results rendered by ``render_part`` (with the agreements they belong to): here in one
+        part, in their order; a streamed evaluation renders one part per agreement."""
+        agreements = {**self.catalogue.agreements, **{a.id: a for a in self.agreements}}
+        yield render_part(self.results, agreements)
+
+    def tally(self) -> Tally:
+        tally = Tally()
+        tally.add(self.results)
+        return tally
+
     def summary(self) -> dict[str, int]:
         """The count per status of the results that count (not those for information)."""
-        counts = {status.value: 0 for status in Status}
-        for r in self.results:
-            if not r.information:
-                counts[r.status.value] += 1
-        return counts
+        return self.tally().summary()
 
     def information_summary(self) -> dict[str, int]:
         """The count per status of the per-party results of joint-only afspraken (not counted)."""
-        counts = {status.value: 0 for status in Status}
-        for r in self.results:
-            if r.information:
-                counts[r.status.value] += 1
-        return counts
+        return self.tally().information_summary()
 
     def counted_statuses(self) -> list[Status]:
         """The statuses that decide the exit code: information results do not count."""
         return [r.status for r in self.results if not r.information]
+
+    def worst(self) -> int:
+        return max((s.severity for s in self.counted_statuses()), default=0)
+
+
+@dataclass
+class Tally:
+    """The count per status, of the results that count and of those for information: what the
+    summary and the exit code need, kept while results stream past."""
+
+    counted: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Status})
+    information: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Status})
+
+    def add(self, results: Iterable[Result]) -> None:
+        counted, information = self.counted, self.information
+        for r in results:
+            (information if r.information else counted)[r.status.value] += 1
+
+    def merge(self, other: Tally) -> None:
+        for key, value in other.counted.items():
+            self.counted[key] += value
+        for key, value in other.information.items():
+            self.information[key] += value
+
+    def summary(self) -> dict[str, int]:
+        return dict(self.counted)
+
+    def information_summary(self) -> dict[str, int]:
+        return dict(self.information)
+
+    def counted_statuses(self) -> list[Status]:
+        """One status per counted result is not kept: the statuses present, once each."""
+        return [Status(s) for s, n in self.counted.items() if n]
 
     def worst(self) -> int:
         return max((s.severity for s in self.counted_statuses()), default=0)
@@ -61,6 +117,31 @@ def select_rules(
     ]
 
 
+def evaluate_agreement(
+    catalogue: Catalogue,
+    agreement_id: str,
+    figures: Iterable[Figure],
+    as_of: date,
+    *,
+    parties: Collection[str] | None = None,
+    themes: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+) -> tuple[list[Result], FigureIndex]:
+    """One agreement's results for its selected rules, and the index of its figures (``used``:
+    the figures some rule read)."""
+    agreement = catalogue.agreements[agreement_id]
+    vocabulary = catalogue.vocabulary(agreement_id)
+    index = FigureIndex(figures, vocabulary, catalogue.derivations_for(agreement_id))
+    ctx = EvalContext(agreement=agreement, figures=index, metrics=vocabulary, as_of=as_of)
+    results: list[Result] = []
+    for rule in select_rules(agreement, themes, kinds):
+        for result in checks.get(rule.kind).evaluate(rule, ctx):
+            if parties and result.party not in parties:
+                continue
+            results.append(result)
+    return results, index
+
+
 def evaluate(
     catalogue: Catalogue,
     figures: Sequence[Figure],
@@ -74,22 +155,21 @@ def evaluate(
     """Results for the selected rules, and how many figures some rule read."""
     results: list[Result] = []
     used = 0
+    for agreement_id, own in group_by_agreement(figures, agreement_ids):
+        found, index = evaluate_agreement(
+            catalogue, agreement_id, own, as_of, parties=parties, themes=themes, kinds=kinds
+        )
+        results.extend(found)
+        used += len(index.used)
+    return results, used
+
+
+def group_by_agreement(
+    figures: Iterable[Figure], agreement_ids: Iterable[str]
+) -> Iterator[tuple[str, list[Figure]]]:
+    """Each agreement id with its figures, in the order of ``agreement_ids``."""
     by_agreement: dict[str | None, list[Figure]] = {}
     for f in figures:
         by_agreement.setdefault(f.agreement, []).append(f)
     for agreement_id in agreement_ids:
-        agreement = catalogue.agreements[agreement_id]
-        vocabulary = catalogue.vocabulary(agreement_id)
-        index = FigureIndex(
-            by_agreement.get(agreement_id, ()),
-            vocabulary,
-            catalogue.derivations_for(agreement_id),
-        )
-        ctx = EvalContext(agreement=agreement, figures=index, metrics=vocabulary, as_of=as_of)
-        for rule in select_rules(agreement, themes, kinds):
-            for result in checks.get(rule.kind).evaluate(rule, ctx):
-                if parties and result.party not in parties:
-                    continue
-                results.append(result)
-        used += len(index.used)
-    return results, used
+        yield agreement_id, by_agreement.pop(agreement_id, [])

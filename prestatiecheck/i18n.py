@@ -1891,3 +1891,13 @@ MESSAGES.update(
         ),
     }
 )
+
+# perf (#14): parallel checks
+MESSAGES.update(
+    {
+        "bad_jobs": (
+            "'{value}' is geen aantal processen; geef een getal vanaf 1 of 'auto'",
+            "'{value}' is not a number of processes; give a number from 1 or 'auto'",
+        ),
+    }
+)

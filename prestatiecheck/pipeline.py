@@ -15,6 +15,7 @@ from prestatiecheck.loading.resources import display_path
 from prestatiecheck.loading.rules import agreement_ids as index_ids
 from prestatiecheck.loading.rules import load_catalogue
 from prestatiecheck.model import Catalogue, Figure, Problem, Result, Status
+from prestatiecheck.shards import ShardSpec
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,6 +35,8 @@ class LoadedFigures:
     figures: list[Figure]
     files: list[str]
     notices: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors (load_figures raises them)
+    supplied: int = 0  # rows with a value (a shard's share)
 
 
 def resolve_agreement(wanted: str, known: Sequence[str]) -> str:
@@ -57,37 +60,59 @@ def load_figures(
     require_figures: bool = True,
 ) -> LoadedFigures:
     """Read and check every figures file against the selected agreement(s); raise with all problems."""
+    loaded = check_figures(paths, agreement=agreement, agreements_index=agreements_index)
+    if loaded.problems:
+        raise FiguresError(loaded.problems)
+    if require_figures and not loaded.figures:
+        raise FiguresError([Problem(_loc(", ".join(loaded.files)), t("figures_none_supplied"))])
+    return loaded
+
+
+def check_figures(
+    paths: Sequence[Path],
+    *,
+    agreement: str | None,
+    agreements_index: str | None,
+    shard: ShardSpec | None = None,
+) -> LoadedFigures:
+    """Read and check the figures files: the figures and every problem with them (not raised).
+
+    With ``shard``, only the rows of the agreements that shard owns (and, for the first
+    shard, the rows that belong to no known agreement and the problems of reading) are
+    kept: each worker process of ``check --jobs`` checks its own share.
+    """
     known = index_ids(agreements_index)
     if agreement is not None:
         agreement = resolve_agreement(agreement, known)
+    keep = None if shard is None or shard.count == 1 else shard.keeper(agreement, frozenset(known))
     rows: list[RawRow] = []
     problems: list[Problem] = []
     for path in paths:
-        raw = read_figures(Path(path))
-        rows.extend(raw.rows)
+        raw = read_figures(Path(path), keep=keep)
+        rows.extend(raw.rows if keep is None else [r for r in raw.rows if keep(r.agreement)])
         problems.extend(raw.problems)
+    if keep is not None and shard is not None and shard.index != 0:
+        problems = []  # the first shard reports what is wrong with the files themselves
+    supplied = [r for r in rows if r.value not in (None, "")]
     if agreement is not None:
         selected = [agreement]
     else:
-        supplied = [r for r in rows if r.value not in (None, "")]
         without = [r for r in supplied if not str(r.agreement or "").strip()]
-        if without or (not supplied and not problems):
+        if without or (shard is None and not supplied and not problems):
             raise UsageError(t("agreement_required", known=", ".join(known)))
         selected = sorted({str(r.agreement).strip() for r in supplied if str(r.agreement).strip() in known})
-    catalogue = load_catalogue(agreements_index, only=selected or None)
-    if not selected:
-        selected = []
+    if shard is not None:
+        selected = [a for a in selected if shard.owns(a)]
+        catalogue = load_catalogue(agreements_index, only=selected)
+    else:
+        catalogue = load_catalogue(agreements_index, only=selected or None)
     from prestatiecheck.validation.figures import convert_rows
 
     checked = convert_rows(rows, catalogue, selected, agreement, known)
     problems.extend(checked.problems)
-    if problems:
-        raise FiguresError(problems)
-    if require_figures and not checked.figures:
-        shown = ", ".join(display_path(Path(p)) for p in paths)
-        raise FiguresError([Problem(_loc(shown), t("figures_none_supplied"))])
+    files = [display_path(Path(p)) for p in paths]
     return LoadedFigures(
-        catalogue, selected, checked.figures, [display_path(Path(p)) for p in paths], checked.notices
+        catalogue, selected, checked.figures, files, checked.notices, problems, len(supplied)
     )
 
 
@@ -99,6 +124,11 @@ def _loc(shown: str):  # type: ignore[no-untyped-def]
 
 def check_themes(catalogue: Catalogue, agreement_ids: Sequence[str], themes: Sequence[str]) -> None:
     available = sorted({r.theme for a in agreement_ids for r in catalogue.agreements[a].rules})
+    check_theme_options(available, themes)
+
+
+def check_theme_options(available: Sequence[str], themes: Sequence[str]) -> None:
+    """--theme: each must be a theme of the selected agreements (``available``, sorted)."""
     folded = {x.casefold() for x in available}
     for theme in themes:
         if theme.casefold() not in folded:
@@ -111,9 +141,15 @@ def check_parties(
     catalogue: Catalogue, agreement_ids: Sequence[str], parties: Sequence[str]
 ) -> tuple[str, ...]:
     """The party ids as the agreements spell them (case does not matter on the command line)."""
+    available = sorted({p for a in agreement_ids for p in catalogue.agreements[a].party_ids})
+    return check_party_options(available, parties)
+
+
+def check_party_options(available: Sequence[str], parties: Sequence[str]) -> tuple[str, ...]:
+    """--party: each must be a party of the selected agreements (``available``, sorted); the ids
+    as the agreements spell them."""
     from prestatiecheck.ids import resolve
 
-    available = sorted({p for a in agreement_ids for p in catalogue.agreements[a].party_ids})
     found = []
     for party in parties:
         canonical = resolve(party, available)
@@ -127,34 +163,11 @@ def check_parties(
 
 
 def run_check(options: CheckOptions) -> Evaluation:
-    loaded = load_figures(
-        options.figures, agreement=options.agreement, agreements_index=options.agreements_index
-    )
-    check_themes(loaded.catalogue, loaded.agreement_ids, options.themes)
-    parties = check_parties(loaded.catalogue, loaded.agreement_ids, options.parties)
-    results, used = evaluate(
-        loaded.catalogue,
-        loaded.figures,
-        loaded.agreement_ids,
-        options.as_of,
-        parties=parties or None,
-        themes=options.themes or None,
-    )
-    if used == 0:
-        ids = ", ".join(loaded.agreement_ids)
-        raise FiguresError(
-            [Problem(_loc(", ".join(loaded.files)), t("figures_match_nothing", agreement=ids))]
-        )
-    return Evaluation(
-        as_of=options.as_of,
-        catalogue=loaded.catalogue,
-        agreements=[loaded.catalogue.agreements[a] for a in loaded.agreement_ids],
-        results=results,
-        figures_files=loaded.files,
-        figures_count=len(loaded.figures),
-        figures_used=used,
-        notices=loaded.notices,
-    )
+    """A check with every result in memory (reports, Excel, saved results); ``check`` itself
+    writes while it evaluates (``streaming.start_check``)."""
+    from prestatiecheck.streaming import start_check  # (streaming builds on this module)
+
+    return start_check(options).collect()
 
 
 @dataclass(frozen=True, kw_only=True)

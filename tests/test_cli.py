@@ -375,12 +375,12 @@ def test_main_entry_point_picks_language_from_argv(capsys: pytest.CaptureFixture
 
 
 def test_internal_errors_have_no_traceback_unless_debug(invoke, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    import prestatiecheck.pipeline as pipeline
+    import prestatiecheck.streaming as streaming
 
-    def boom(options):  # type: ignore[no-untyped-def]
+    def boom(options, jobs=1):  # type: ignore[no-untyped-def]
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(pipeline, "run_check", boom)
+    monkeypatch.setattr(streaming, "start_check", boom)
     result = check(invoke)
     assert result.exit_code == exitcodes.INTERNAL
     assert "interne fout" in result.stderr and "Traceback" not in result.stderr

@@ -55,6 +55,21 @@ def register(cli: click.Group) -> None:
             "Also save the results to this file, for 'report --from-results'.",
         ),
     )
+    @click.option(
+        "--jobs",
+        "-j",
+        "jobs",
+        default="1",
+        show_default=True,
+        callback=parse_jobs,
+        metavar="N|auto",
+        help=h(
+            "Toets de afspraken in N processen tegelijk ('auto': zoveel als er kernen zijn); "
+            "de uitvoer is dezelfde.",
+            "Check the agreements in N processes at once ('auto': as many as there are cores); "
+            "the output is the same.",
+        ),
+    )
     @history_options
     @common_options
     def check(
@@ -72,6 +87,7 @@ def register(cli: click.Group) -> None:
         results_json: str | None = None,
         history: str | None = None,
         no_history: bool = False,
+        jobs: int = 1,
     ) -> None:
         from prestatiecheck.pipeline import CheckOptions, run_check
 
@@ -83,19 +99,41 @@ def register(cli: click.Group) -> None:
         history_file = history_path(history, no_history, None)
         if history_file is not None:
             check_history(history_file)  # a damaged history: exit 2 before anything is shown
-        evaluation = run_check(
-            CheckOptions(
-                figures=[Path(f) for f in figures],
-                agreement=agreement,
-                agreements_index=agreements_index,
-                as_of=as_of,
-                parties=parties,
-                themes=themes,
-            )
+        options = CheckOptions(
+            figures=[Path(f) for f in figures],
+            agreement=agreement,
+            agreements_index=agreements_index,
+            as_of=as_of,
+            parties=parties,
+            themes=themes,
         )
-        for notice in evaluation.notices:
+        if fmt == "xlsx" or results_json or history_file is not None:
+            # Every result is needed at the end (a workbook, the saved results): kept in memory.
+            evaluation = run_check(options)
+            for notice in evaluation.notices:
+                click.echo(str(notice), err=True)
+            emit(render(evaluation, fmt, color=color, quiet=quiet, output=output), output)
+            if results_json or history_file is not None:
+                save_results(evaluation, themes, parties, results_json, history_file)
+            finish(evaluation.counted_statuses(), fail_on)
+        from prestatiecheck.streaming import start_check
+
+        streamed = start_check(options, jobs)  # every figure checked: raises before anything is written
+        for notice in streamed.notices:
             click.echo(str(notice), err=True)
-        emit(render(evaluation, fmt, color=color, quiet=quiet, output=output), output)
-        if results_json or history_file is not None:
-            save_results(evaluation, themes, parties, results_json, history_file)
-        finish(evaluation.counted_statuses(), fail_on)
+        emit(render(streamed, fmt, color=color, quiet=quiet, output=output), output)
+        finish(streamed.tally.counted_statuses(), fail_on)
+
+
+def parse_jobs(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """--jobs N (a positive number) or 'auto' (the cores this process may use)."""
+    text = str(value).strip().lower()
+    if text == "auto":
+        from prestatiecheck.streaming import usable_cores
+
+        return usable_cores()
+    if text.isdigit() and int(text) >= 1:
+        return int(text)
+    from prestatiecheck.i18n import t
+
+    raise click.BadParameter(t("bad_jobs", value=value))

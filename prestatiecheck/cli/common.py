@@ -266,7 +266,9 @@ def emit(text: str | bytes | Iterable[str | bytes], output: str | None) -> None:
         raise PrestatiecheckError(t("xlsx_binary_to_terminal"), exitcodes.INVALID)
     elif not isinstance(text, str):
         for chunk in text:
-            click.echo(chunk, nl=False)
+            # Colour codes are only there when --color/NO_COLOR/FORCE_COLOR asked for them: keep them.
+            coloured = isinstance(chunk, str) and "\x1b[" in chunk
+            click.echo(chunk, nl=False, color=True if coloured else None)
     else:
         # Colour codes are only there when --color/NO_COLOR/FORCE_COLOR asked for them: keep them.
         click.echo(text, nl=False, color=True if "\x1b[" in text else None)
@@ -298,6 +300,6 @@ def render(
         title=title,
     )
     renderer = rendering.get(fmt_name)
-    if hasattr(renderer, "chunks"):
-        return renderer.chunks(evaluation, options)  # type: ignore[no-any-return]
+    if hasattr(renderer, "part"):
+        return rendering.chunks(fmt_name, evaluation, options)
     return renderer.render(evaluation, options)  # type: ignore[no-any-return]

@@ -58,8 +58,10 @@ class RawFigures:
     problems: list[Problem]
 
 
-def read_figures(path: Path) -> RawFigures:
-    """Read one figures file by its extension."""
+def read_figures(path: Path, keep: Callable[[Any], bool] | None = None) -> RawFigures:
+    """Read one figures file by its extension. ``keep``: given a row's agreement cell, whether to
+    keep the row (a worker of ``check --jobs`` keeps its own agreements' rows; a CSV reader skips
+    the others before making them rows, the other readers leave that to the caller)."""
     shown = display_path(path)
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
@@ -80,6 +82,8 @@ def read_figures(path: Path) -> RawFigures:
                 )
             ],
         )
+    if reader is read_csv:
+        return read_csv(path, shown, keep)
     return reader(path, shown)
 
 
@@ -103,7 +107,7 @@ def header_problems(header: list[str], where_: Location) -> list[Problem]:
     return problems
 
 
-def read_csv(path: Path, shown: str) -> RawFigures:
+def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) -> RawFigures:
     try:
         text = read_text(path, display=shown, fallback="cp1252")
     except Unreadable as e:
@@ -161,6 +165,8 @@ def read_csv(path: Path, shown: str) -> RawFigures:
                 )
                 continue
             cells = dict(zip(header, (c.strip() for c in record), strict=False))
+            if keep is not None and not keep(cells.get("agreement")):
+                continue
             rows.append(
                 RawRow(
                     location=Location(shown, line),

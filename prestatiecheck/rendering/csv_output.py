@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
+from typing import Any
 
 from prestatiecheck.evaluation import Evaluation
+from prestatiecheck.model import Agreement, Result
 from prestatiecheck.rendering.options import RenderOptions
-from prestatiecheck.rendering.rows import records
+from prestatiecheck.rendering.rows import records_of, visible_of
 
 COLUMNS = (
     "agreement", "rule", "title", "theme", "party", "party_name", "project", "period", "status",
@@ -16,12 +19,19 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def render(evaluation: Evaluation, options: RenderOptions) -> str:
+SEPARATOR = ""
+
+
+def start(evaluation: Any, options: RenderOptions) -> str:
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n").writeheader()
+    return out.getvalue()
+
+
+def part(results: list[Result], agreements: Mapping[str, Agreement], options: RenderOptions) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for rec in records(evaluation, options.quiet):
-        rec = dict(rec)
+    for rec in records_of(visible_of(results, options.quiet), agreements.get):
         rec["article"] = rec["source"]["article"]
         rec["notes"] = " | ".join(f"{n['party'] or ''}: {n['note']}" for n in rec["notes"])
         rec["provisional"] = "true" if rec["provisional"] else "false"
@@ -29,3 +39,13 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
         rec["limit"] = "" if rec["limit"] is None else rec["limit"]
         writer.writerow(rec)
     return out.getvalue()
+
+
+def end(evaluation: Any, options: RenderOptions, empty: bool) -> str:
+    return ""
+
+
+def render(evaluation: Evaluation, options: RenderOptions) -> str:
+    from prestatiecheck.rendering import chunks
+
+    return "".join(str(c) for c in chunks("csv", evaluation, options))

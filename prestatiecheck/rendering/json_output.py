@@ -22,7 +22,7 @@ of a rule are encoded once per rule.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import orjson
@@ -30,8 +30,9 @@ import orjson
 from prestatiecheck import __version__
 from prestatiecheck.evaluation import Evaluation
 from prestatiecheck.i18n import get_language
+from prestatiecheck.model import Agreement, Result
 from prestatiecheck.rendering.options import RenderOptions
-from prestatiecheck.rendering.rows import records, result_fields, rule_fields, visible
+from prestatiecheck.rendering.rows import records, result_fields, rule_fields, visible_of
 
 
 def dumps(value: Any, option: int = 0) -> bytes:
@@ -44,9 +45,9 @@ def dumps(value: Any, option: int = 0) -> bytes:
         return json.dumps(value, indent=indent).encode("ascii")
 
 
-def head(evaluation: Evaluation) -> dict[str, object]:
+def head(evaluation: Any) -> dict[str, object]:
     """Everything in the document before the results."""
-    ids = [a.id for a in evaluation.agreements]
+    ids = evaluation.agreement_ids
     return {
         "prestatiecheck": __version__,
         "language": get_language(),
@@ -67,28 +68,42 @@ def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object
     }
 
 
-def chunks(evaluation: Evaluation, options: RenderOptions) -> Iterator[bytes]:
-    """The document in pieces, as UTF-8: the head, then the results as they come, then the summary."""
+SEPARATOR = b","
+
+
+def start(evaluation: Any, options: RenderOptions) -> bytes:
     opened = dumps(head(evaluation), orjson.OPT_INDENT_2)  # b'{\n  ...\n}'
-    yield opened[: -len(b"\n}")] + b',\n  "results": ['
-    agreements = evaluation.catalogue.agreements
+    return opened[: -len(b"\n}")] + b',\n  "results": ['
+
+
+def part(results: list[Result], agreements: Mapping[str, Agreement], options: RenderOptions) -> bytes:
+    """Results, one per line."""
     prefixes: dict[str, bytes] = {}
-    separator = b"\n    "
-    for result in visible(evaluation, options.quiet):
+    lines = []
+    for result in visible_of(results, options.quiet):
         rule = result.rule
         prefix = prefixes.get(rule.id)
         if prefix is None:
             # b'{"rule": ..., "source": {...}' + b',' + the result's own fields without their b'{'
             prefix = prefixes[rule.id] = dumps(rule_fields(rule))[:-1] + b","
-        yield separator + prefix + dumps(result_fields(result, agreements.get(rule.agreement_id)))[1:]
-        separator = b",\n    "
-    closed = b"]" if separator == b"\n    " else b"\n  ]"
+        lines.append(prefix + dumps(result_fields(result, agreements.get(rule.agreement_id)))[1:])
+    return b"".join(b"\n    " + line for line in lines[:1]) + b"".join(b",\n    " + x for x in lines[1:])
+
+
+def end(evaluation: Any, options: RenderOptions, empty: bool) -> bytes:
     tail = dumps(
         {"summary": evaluation.summary(), "information": evaluation.information_summary()},
         orjson.OPT_INDENT_2,
     )  # b'{\n  "summary": ...\n}'
-    yield closed + b"," + tail[1:] + b"\n"
+    return (b"]," if empty else b"\n  ],") + tail[1:] + b"\n"
 
 
-def render(evaluation: Evaluation, options: RenderOptions) -> str:
-    return b"".join(chunks(evaluation, options)).decode("utf-8")
+def chunks(evaluation: Any, options: RenderOptions) -> Iterator[str | bytes]:
+    """The document in pieces, as UTF-8: the head, then the results as they come, then the counts."""
+    from prestatiecheck.rendering import chunks as pieces
+
+    return pieces("json", evaluation, options)
+
+
+def render(evaluation: Any, options: RenderOptions) -> str:
+    return "".join(c.decode("utf-8") if isinstance(c, bytes) else c for c in chunks(evaluation, options))

@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from prestatiecheck.evaluation import Evaluation
 from prestatiecheck.i18n import t
-from prestatiecheck.model import STATUS_ORDER
+from prestatiecheck.model import STATUS_ORDER, Agreement, Result
 from prestatiecheck.rendering import formatting as fmt
-from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts, information_count
+from prestatiecheck.rendering.grouping import by_agreement_and_theme
 from prestatiecheck.rendering.labels import label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import marks_text, party_name, present
-from prestatiecheck.rendering.rows import visible
+from prestatiecheck.rendering.rows import visible_of
 
 
 def cell(text: object) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
-def render(evaluation: Evaluation, options: RenderOptions) -> str:
+# The summary is at the top: a streamed check keeps the parts in a temporary file until the counts
+# are known (see rendering.chunks).
+SUMMARY_FIRST = True
+SEPARATOR = ""
+
+
+def start(evaluation: Any, options: RenderOptions) -> str:
     lines: list[str] = []
-    results = visible(evaluation, options.quiet)
-    agreements = {a.id: a for a in evaluation.agreements}
     lines.append(f"# {options.title or t('check_title')}")
     lines.append("")
     lines.append(f"{t('as_of_label')}: {fmt.long_date(evaluation.as_of)}  ")
     if evaluation.figures_files:
         lines.append(f"{t('figures_label')}: {', '.join(cell(f) for f in evaluation.figures_files)}")
-    tally = counts(evaluation.results)
+    tally = evaluation.summary()
     lines.append("")
     lines.append(
         "**"
@@ -34,11 +41,17 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
         + "**: "
         + " · ".join(f"{symbol(s)} {label(s)} {tally[s]}" for s in STATUS_ORDER)
     )
-    information = information_count(evaluation.results)
+    information = sum(evaluation.information_summary().values())
     if information:
         lines[-1] += " · " + t("summary_information", count=information)
-    for agreement_id, themes in by_agreement_and_theme(results).items():
-        agreement = agreements.get(agreement_id) or evaluation.catalogue.agreements.get(agreement_id)
+    return "\n".join(lines)
+
+
+def part(results: list[Result], agreements: Mapping[str, Agreement], options: RenderOptions) -> str:
+    """The sections of these results: per agreement, a table per theme (each line after a newline)."""
+    lines: list[str] = []
+    for agreement_id, themes in by_agreement_and_theme(visible_of(results, options.quiet)).items():
+        agreement = agreements.get(agreement_id)
         lines += ["", f"## {cell(agreement.title if agreement else agreement_id)} ({agreement_id})"]
         for theme, rows in themes.items():
             lines += ["", f"### {cell(theme)}", ""]
@@ -83,6 +96,16 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                     )
                     + " |"
                 )
-    if not results:
-        lines += ["", t("nothing_to_show_quiet") if options.quiet else t("nothing_to_show")]
-    return "\n".join(lines) + "\n"
+    return "".join("\n" + line for line in lines)
+
+
+def end(evaluation: Any, options: RenderOptions, empty: bool) -> str:
+    if empty:
+        return "\n\n" + (t("nothing_to_show_quiet") if options.quiet else t("nothing_to_show")) + "\n"
+    return "\n"
+
+
+def render(evaluation: Evaluation, options: RenderOptions) -> str:
+    from prestatiecheck.rendering import chunks
+
+    return "".join(str(c) for c in chunks("markdown", evaluation, options))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -17,9 +17,14 @@ JSON_DECIMALS = 4
 
 
 def visible(evaluation: Evaluation, quiet: bool) -> list[Result]:
+    return visible_of(evaluation.results, quiet)
+
+
+def visible_of(results: list[Result], quiet: bool) -> list[Result]:
+    """The results shown: with --quiet only what is not met or at risk."""
     if not quiet:
-        return list(evaluation.results)
-    return [r for r in evaluation.results if r.status in (Status.NOT_MET, Status.AT_RISK)]
+        return results
+    return [r for r in results if r.status in (Status.NOT_MET, Status.AT_RISK)]
 
 
 def machine_number(value: Any, decimals: int | None = None) -> Any:
@@ -102,11 +107,19 @@ def result_fields(result: Result, agreement: Agreement | None) -> dict[str, Any]
 
 
 def records(evaluation: Evaluation, quiet: bool = False) -> Iterator[dict[str, Any]]:
-    per_rule: dict[str, dict[str, Any]] = {}
     agreements = evaluation.catalogue.agreements
-    for result in visible(evaluation, quiet):
+    results = visible(evaluation, quiet)
+    yield from records_of(results, lambda agreement_id: agreements.get(agreement_id))
+
+
+def records_of(
+    results: list[Result], agreement_of: Callable[[str], Agreement | None]
+) -> Iterator[dict[str, Any]]:
+    """The records of these results (the fields of a rule made once per rule)."""
+    per_rule: dict[str, dict[str, Any]] = {}
+    for result in results:
         rule = result.rule
         fields = per_rule.get(rule.id)
         if fields is None:
             fields = per_rule[rule.id] = rule_fields(rule)
-        yield record(result, agreements.get(rule.agreement_id), fields)
+        yield record(result, agreement_of(rule.agreement_id), fields)

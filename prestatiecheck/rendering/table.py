@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -11,13 +13,13 @@ from rich.text import Text
 
 from prestatiecheck.evaluation import Evaluation
 from prestatiecheck.i18n import t
-from prestatiecheck.model import STATUS_ORDER
+from prestatiecheck.model import STATUS_ORDER, Agreement, Result
 from prestatiecheck.rendering import formatting as fmt
-from prestatiecheck.rendering.grouping import by_agreement_and_theme, counts, information_count
+from prestatiecheck.rendering.grouping import by_agreement_and_theme
 from prestatiecheck.rendering.labels import colour, label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import present
-from prestatiecheck.rendering.rows import visible
+from prestatiecheck.rendering.rows import visible_of
 
 
 def make_console(options: RenderOptions) -> Console:
@@ -60,16 +62,23 @@ def _longest_words(texts: list[str], header: str) -> int:
     return max([len(header), *(len(x) for x in texts)])
 
 
-def render(evaluation: Evaluation, options: RenderOptions) -> str:
+SEPARATOR = ""
+
+
+def start(evaluation: Any, options: RenderOptions) -> str:
     console = make_console(options)
-    results = visible(evaluation, options.quiet)
-    agreements = {a.id: a for a in evaluation.agreements}
     header = options.title or t("check_title")
     console.print(Text(f"{header} · {t('as_of_label')} {fmt.long_date(evaluation.as_of)}", style="bold"))
     if evaluation.figures_files:
         console.print(Text(t("figures_label") + ": " + ", ".join(evaluation.figures_files), style="dim"))
-    for agreement_id, themes in by_agreement_and_theme(results).items():
-        agreement = agreements.get(agreement_id) or evaluation.catalogue.agreements.get(agreement_id)
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def part(results: list[Result], agreements: Mapping[str, Agreement], options: RenderOptions) -> str:
+    """The tables of these results: per agreement, a table per theme."""
+    console = make_console(options)
+    for agreement_id, themes in by_agreement_and_theme(visible_of(results, options.quiet)).items():
+        agreement = agreements.get(agreement_id)
         console.print()
         title = agreement.title if agreement else agreement_id
         console.print(Text(f"{title} ({agreement_id})", style="bold underline"))
@@ -129,12 +138,23 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
                     shown.message + note_text,
                 )
             console.print(table)
-    if not results:
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def end(evaluation: Any, options: RenderOptions, empty: bool) -> str:
+    console = make_console(options)
+    if empty:
         console.print()
         console.print(t("nothing_to_show_quiet") if options.quiet else t("nothing_to_show"))
     console.print()
     console.print(summary_text(evaluation, options))
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def render(evaluation: Evaluation, options: RenderOptions) -> str:
+    from prestatiecheck.rendering import chunks
+
+    return "".join(str(c) for c in chunks("table", evaluation, options))
 
 
 def shown_party(agreement, party):  # type: ignore[no-untyped-def]
@@ -143,8 +163,8 @@ def shown_party(agreement, party):  # type: ignore[no-untyped-def]
     return party_name(agreement, party)
 
 
-def summary_text(evaluation: Evaluation, options: RenderOptions) -> Text:
-    tally = counts(evaluation.results)
+def summary_text(evaluation: Any, options: RenderOptions) -> Text:
+    tally = evaluation.summary()
     text = Text(t("summary_label") + ": ", style="bold")
     parts = [s for s in STATUS_ORDER]
     for i, status in enumerate(parts):
@@ -154,7 +174,7 @@ def summary_text(evaluation: Evaluation, options: RenderOptions) -> Text:
             f"{symbol(status, options.ascii_only)} {label(status)} {tally[status]}",
             style=colour(status, options.color_system),
         )
-    information = information_count(evaluation.results)
+    information = sum(evaluation.information_summary().values())
     if information:
         text.append(" · " + t("summary_information", count=information))
     return text
