@@ -206,3 +206,113 @@ def test_color_system_from_the_environment() -> None:
     assert color_system({"TERM": "screen-256color", "COLORTERM": "24bit"}) == "truecolor"
     assert color_system({"TERM": "xterm"}) == "standard"
     assert color_system({}) == "standard"
+
+
+# -- shell completion ------------------------------------------------------------------------------
+
+
+def _complete(shell: str, line: str, env: dict[str, str] | None = None) -> list[str]:
+    """What click's completion script receives from `prestatiecheck` for ``line`` (the last word incomplete)."""
+    from click.testing import CliRunner
+
+    from prestatiecheck.cli import cli
+
+    words = line.split(" ")
+    variables = {
+        "_PRESTATIECHECK_COMPLETE": f"{shell}_complete",
+        "COMP_WORDS": line,
+        "COMP_CWORD": str(len(words) - 1) if shell != "fish" else words[-1],
+        **(env or {}),
+    }
+    result = CliRunner().invoke(cli, [], env=variables, prog_name="prestatiecheck")
+    assert result.exit_code == 0, result.output
+    return [x for x in result.stdout.splitlines() if x]
+
+
+def _values(shell: str, line: str) -> list[str]:
+    """The completed words (bash answers 'type,value' per line; zsh and fish 'type', 'value', 'help')."""
+    lines = _complete(shell, line)
+    if shell == "bash":
+        return [x.partition(",")[2] for x in lines]
+    return lines[1::3]
+
+
+def test_completion_of_commands_and_options() -> None:
+    assert _complete("bash", "prestatiecheck ch") == ["plain,check"]
+    assert "plain,--format" in _complete("bash", "prestatiecheck check --fo")
+    assert "plain,--as-of" in _complete("bash", "prestatiecheck deadlines --as")
+    zsh = _complete("zsh", "prestatiecheck ex")
+    assert zsh[:2] == ["plain", "explain"] and zsh[2].startswith("Leg één regel uit")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_of_agreement_ids(shell: str) -> None:
+    assert _values(shell, "prestatiecheck check -a so") == ["soest-2021-2022"]
+    assert _values(shell, "prestatiecheck list -a NIJ") == ["nijkerk-2025-2027"]
+    assert _values(shell, "prestatiecheck deadlines -a amersfoort-20") == [
+        "amersfoort-2021",
+        "amersfoort-2022-2023",
+        "amersfoort-2026-2030",
+    ]
+    assert _values(shell, "prestatiecheck template --agreements " + str(MINI_INDEX) + " -a ") == [MINI]
+
+
+def test_completion_of_rule_ids() -> None:
+    from prestatiecheck.pipeline import load_selected
+
+    catalogue, _ = load_selected(["soest-2021-2022"], None)
+    soest = [r.id for r in catalogue.agreements["soest-2021-2022"].rules]
+    assert _complete("bash", "prestatiecheck explain soest-2021-2022/1Y") == [
+        f"plain,{i}" for i in soest if i.startswith("soest-2021-2022/1Y")
+    ]
+    assert _complete("bash", "prestatiecheck explain so") == [f"plain,{i}" for i in soest]
+    assert _complete("bash", "prestatiecheck explain SOEST-2021-2022/1y") == [
+        f"plain,{i}" for i in soest if i.startswith("soest-2021-2022/1Y")
+    ]
+    stems = _complete("bash", "prestatiecheck explain amersfoort")
+    assert stems == ["plain,amersfoort-2021/", "plain,amersfoort-2022-2023/", "plain,amersfoort-2026-2030/"]
+    zsh = _complete("zsh", "prestatiecheck explain soest-2021-2022/1Y")
+    assert (
+        zsh[1] == "soest-2021-2022/1Y"
+        and zsh[2] == catalogue.agreements["soest-2021-2022"].rules[soest.index("soest-2021-2022/1Y")].title
+    )
+
+
+def test_completion_of_parties_follows_the_agreement() -> None:
+    from prestatiecheck.pipeline import load_selected
+
+    catalogue, _ = load_selected(["soest-2021-2022"], None)
+    parties = catalogue.agreements["soest-2021-2022"].parties
+    zsh = _complete("zsh", "prestatiecheck check -a soest-2021-2022 -p ")
+    assert zsh[1::3] == [p.id for p in parties] and zsh[2::3] == [p.name for p in parties]
+    mini = _values("bash", f"prestatiecheck deadlines --agreements {MINI_INDEX} -a {MINI} -p ")
+    from tests.helpers import mini_catalogue
+
+    assert mini == list(mini_catalogue().agreements[MINI].party_ids) and "alliantie" in mini
+    assert _complete("bash", "prestatiecheck check -a soest-2021-2022 -p PO") == ["plain,portaal"]
+
+
+def test_completion_with_a_broken_index_completes_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "agreements.yaml"
+    broken.write_text("agreements: [", encoding="utf-8")
+    assert _complete("bash", f"prestatiecheck explain --agreements {broken} x") == []
+    assert _complete("bash", f"prestatiecheck check --agreements {broken} -a x") == []
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [("bash", "complete -o nosort -F"), ("zsh", "#compdef prestatiecheck"), ("fish", "complete --no-files")],
+)
+def test_completion_scripts_named_in_the_readme(shell: str, marker: str) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from prestatiecheck.cli import cli
+
+    script = CliRunner().invoke(
+        cli, [], env={"_PRESTATIECHECK_COMPLETE": f"{shell}_source"}, prog_name="prestatiecheck"
+    )
+    assert marker in script.stdout and "_PRESTATIECHECK_COMPLETE" in script.stdout
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"_PRESTATIECHECK_COMPLETE={shell}_source prestatiecheck" in readme

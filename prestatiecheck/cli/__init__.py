@@ -69,9 +69,11 @@ class RootGroup(Group):
         return super().main(args, prog_name, **extra)
 
     def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
-        import click.shell_completion  # noqa: F401  (its texts go through clicktext too)
+        name = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(name):  # completing: click.shell_completion's texts go through clicktext too
+            import click.shell_completion  # noqa: F401
 
-        clicktext.install()
+            clicktext.install()
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
 

@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 import click
 
 from prestatiecheck import exitcodes
+from prestatiecheck.cli import completion
 from prestatiecheck.i18n import get_language, set_language, t
 
 FAIL_ON = ("not_met", "at_risk", "never")
@@ -212,6 +213,7 @@ def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "-p",
         "parties",
         multiple=True,
+        shell_complete=completion.parties,
         help=h(
             "Alleen deze partij (id); meerdere keren toegestaan.",
             "Only this party (id); may be given several times.",
@@ -222,6 +224,7 @@ def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "--agreement",
         "-a",
         default=None,
+        shell_complete=completion.agreements,
         help=h(
             "Id van de afspraken (niet nodig als de cijfers een kolom 'agreement' hebben).",
             "Agreement id (not needed when the figures have an 'agreement' column).",

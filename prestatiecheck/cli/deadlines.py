@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from prestatiecheck.cli import completion
 from prestatiecheck.cli.common import (
     CHECK_FORMATS,
     as_of_option,
@@ -50,6 +51,7 @@ def register(cli: click.Group) -> None:
         "-a",
         "agreements",
         multiple=True,
+        shell_complete=completion.agreements,
         help=h("Alleen deze afspraken.", "Only these agreements."),
     )
     @click.option(
@@ -64,7 +66,12 @@ def register(cli: click.Group) -> None:
         ),
     )
     @click.option(
-        "--party", "-p", "parties", multiple=True, help=h("Alleen deze partij (id).", "Only this party (id).")
+        "--party",
+        "-p",
+        "parties",
+        multiple=True,
+        shell_complete=completion.parties,
+        help=h("Alleen deze partij (id).", "Only this party (id)."),
     )
     @click.option(
         "--all",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from prestatiecheck.cli import completion
 from prestatiecheck.cli.common import (
     common_options,
     h,
@@ -17,7 +18,7 @@ def register(cli: click.Group) -> None:
             "Explain one rule: source, quote, threshold and the figures it needs.",
         )
     )
-    @click.argument("rule_id")
+    @click.argument("rule_id", metavar=h("REGEL", "RULE"), shell_complete=completion.rules)
     @common_options
     def explain(rule_id: str, agreements_index: str | None) -> None:
         from prestatiecheck.pipeline import find_rule

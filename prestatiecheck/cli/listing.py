@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from prestatiecheck.cli import completion
 from prestatiecheck.cli.common import (
     common_options,
     emit,
@@ -27,6 +28,7 @@ def register(cli: click.Group) -> None:
         "agreements",
         multiple=True,
         metavar="ID",
+        shell_complete=completion.agreements,
         help=h(
             "Toon de regels van deze afspraken; meerdere keren toegestaan.",
             "Show the rules of these agreements; may be given several times.",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from prestatiecheck.cli import completion
 from prestatiecheck.cli.common import common_options, emit, h
 
 
@@ -22,6 +23,7 @@ def register(cli: click.Group) -> None:
         "--agreement",
         "-a",
         required=True,
+        shell_complete=completion.agreements,
         help=h("Id van de afspraken.", "Agreement id."),
     )
     @click.option(
@@ -37,6 +39,7 @@ def register(cli: click.Group) -> None:
         "--party",
         "-p",
         default=None,
+        shell_complete=completion.parties,
         help=h(
             "Alleen de cijfers van deze partij (id); zonder: alle partijen en de gezamenlijke cijfers.",
             "Only this party's figures (id); without: every party and the joint figures.",

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from prestatiecheck import exitcodes
+from prestatiecheck.cli import completion
 from prestatiecheck.cli.common import (
     common_options,
     h,
@@ -29,6 +30,7 @@ def register(cli: click.Group) -> None:
         "--agreement",
         "-a",
         default=None,
+        shell_complete=completion.agreements,
         help=h("Afspraken waarbij de cijferbestanden horen.", "The agreement the figures files belong to."),
     )
     @click.option(
