@@ -1370,6 +1370,12 @@ MESSAGES.update(
         "xlsx_col_reading": ("Lezing", "Reading"),
         "xlsx_col_information": ("Ter informatie", "For information"),
         "xlsx_information_row": ("Ter informatie (niet meegeteld)", "For information (not counted)"),
+        "document_inconsistency": (
+            "inconsistentie in het document: {places}. {note}",
+            "document inconsistency: {places}. {note}",
+        ),
+        "inconsistency_place": ("{where} (\u201c{quote}\u201d)", "{where} (\u201c{quote}\u201d)"),
+        "inconsistency_against": (" tegenover ", " against "),
     }
 )
 

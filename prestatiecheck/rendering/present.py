@@ -326,13 +326,16 @@ def message(
         return t(f"msg_value_{result.bound}_{result.status.value}", value=value, limit=_limit_text(result))
     if detail == "compare":
         key = "msg_compare_met" if result.status == Status.MET else f"msg_compare_not_met_{f['op']}"
-        return t(
+        text = t(
             key,
             left=metric_name(agreement, f["left"]),
             right=metric_name(agreement, f["right"]),
             lvalue=value,
             rvalue=show_amount(result.limit, unit),
         )
+        if f.get("years"):  # a window still running: the sums over these years so far
+            text += t("share_years", years=", ".join(f["years"]))
+        return text
     if detail == "target_final":
         return t(
             f"msg_target_final_{result.bound}_{result.status.value}",

@@ -125,6 +125,8 @@ def _rule_file_problems(
         except (KeyError, TypeError, AttributeError, ValueError):
             continue  # this rule's structure is wrong: the schema has said where
 
+    problems += _inconsistency_warnings(data.get("inconsistencies") or [], root)
+
     context_refs = {str(c["ref"]) for c in data.get("context") or []}
     coverage = data.get("coverage") or {}
     for inventory_ref, covered in coverage.items():
@@ -138,6 +140,35 @@ def _rule_file_problems(
                     )
                 )
     return problems
+
+
+def _inconsistency_warnings(items: list[Any], root: Location) -> list[Problem]:
+    """The places where the document contradicts itself (or the law), as the rule file records
+    them: a warning naming every place, at the item's line."""
+    from prestatiecheck.i18n import pick
+
+    out: list[Problem] = []
+    for i, item in enumerate(items):
+        places = []
+        for place in item["places"]:
+            article = str(place["article"])
+            if article[:1].isdigit():  # "14", "1R": the document's article number, not "Tabel 1"
+                article = f"{t('article_word')} {article}"
+            where_text = f"{place['document']}, {article}" if place.get("document") else article
+            quote = " ".join(str(place["quote"]).split())  # (table rows are quoted with their tabs)
+            places.append(t("inconsistency_place", where=where_text, quote=quote))
+        out.append(
+            Problem(
+                where(items, i, root),
+                t(
+                    "document_inconsistency",
+                    places=t("inconsistency_against").join(places),
+                    note=pick(str(item["note"]).strip(), str(item.get("note_en") or "").strip()),
+                ),
+                severity="warning",
+            )
+        )
+    return out
 
 
 def _one_rule_problems(

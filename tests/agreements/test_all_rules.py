@@ -117,7 +117,8 @@ def test_the_inventory_copy_matches_the_shared_inventory() -> None:
             rows[current] = []
         elif current and line.startswith("| ") and not line.startswith(("| ref ", "| id ")):
             rows[current].append(line.strip("|").split("|")[0].strip())
-    assert rows == {k: [r["ref"] for r in v] for k, v in _inventory().items()}
+    # rows marked `added:` are afspraken the shared inventory missed (issue 10)
+    assert rows == {k: [r["ref"] for r in v if "added" not in r] for k, v in _inventory().items()}
 
 
 def test_docs_agreements_md_is_up_to_date() -> None:

@@ -44,9 +44,14 @@ def example() -> list[dict[str, Any]]:
 
 
 def test_the_rule_file_validates_without_errors() -> None:
+    """No errors; the only warnings are the document's own inconsistencies, each naming both places."""
     result = CliRunner().invoke(cli, ["validate", "--agreement", AGREEMENT], catch_exceptions=False)
     own = [line for line in (result.stdout + result.stderr).splitlines() if f"{AGREEMENT}.yaml" in line]
-    assert own == [], own
+    assert len(own) == 2, own
+    assert all("waarschuwing: inconsistentie in het document: " in line for line in own), own
+    omnia, temporary = own
+    assert "Tabel 1 (“Liberalisatie -53 -10 -17 -64”) tegenover Tabel 1, voetnoot 7" in omnia
+    assert "artikel 11 (“Corporaties (OPA) garanderen" in temporary and "tegenover Tabel 1" in temporary
 
 
 def test_fixed_rule_ids_and_their_checks() -> None:
@@ -120,7 +125,10 @@ def test_rule_6_temporary_and_tabel_1_components(example) -> None:  # type: igno
     assert value(example, "tabel-1-sloop", "alliantie") == 174
     assert status(example, "tabel-1-sloop", "alliantie") == "met"
     assert status(example, "tabel-1-verkoop", None) == "met"
-    assert status(example, "tabel-1-liberalisatie", "omnia-wonen") == "met"
+    # Omnia liberalised 2 in 2020-2021; tabel 1 gives 1 a period (footnote 7: 8 in total)
+    assert value(example, "tabel-1-liberalisatie", "omnia-wonen") == 2
+    assert status(example, "tabel-1-liberalisatie", "omnia-wonen") == "not_met"
+    assert status(example, "tabel-1-liberalisatie", None) == "met"  # 47 + 9 + 2 = 58 <= 64
     assert status(example, "7", "portaal") == "not_met"
 
 
@@ -293,3 +301,88 @@ def test_rule_33_minimum_five_percent(tmp_path: Path, share: str, expected: str)
     rows = f"2021,portaal,verhuringen_totaal,10000,\n2021,portaal,verhuringen_tot_kkg,{kkg},\n"
     results = run_check(small(tmp_path, rows))
     assert status(results, "33", "portaal", "2021") == expected
+
+
+# ---------------------------------------------------------------- issue 10: corrected readings
+
+
+@pytest.mark.parametrize(("liberalised", "expected"), [(1, "met"), (2, "not_met")])
+def test_omnia_liberalisation_is_the_tables_1_per_period(
+    tmp_path: Path, liberalised: int, expected: str
+) -> None:
+    """Footnote 7: 8 in total over the years, 1 assumed in 2020-2021; the table's 1 is the period's
+    ceiling (it was 8 a period before, 16 over four years against one total of 8)."""
+    results = run_check(small(tmp_path, f"2020-2021,omnia-wonen,liberalisatie,{liberalised},\n"))
+    assert status(results, "tabel-1-liberalisatie", "omnia-wonen") == expected
+
+
+@pytest.mark.parametrize(("alliantie", "expected"), [(53, "met"), (54, "not_met")])
+def test_liberalisation_joint_ceiling_is_the_tables_64(tmp_path: Path, alliantie: int, expected: str) -> None:
+    rows = (
+        f"2020-2021,alliantie,liberalisatie,{alliantie},\n"
+        "2020-2021,portaal,liberalisatie,10,\n2020-2021,omnia-wonen,liberalisatie,1,\n"
+    )
+    results = run_check(small(tmp_path, rows))
+    assert status(results, "tabel-1-liberalisatie", None) == expected  # 64 is the printed total
+    assert status(results, "tabel-1-liberalisatie", "alliantie") == expected
+
+
+def test_rent_freeze_metric_is_the_yearly_adjustment_of_1_july() -> None:
+    listed = CliRunner().invoke(
+        cli,
+        ["--lang", "en", "list", "--metrics", "-a", AGREEMENT, "--format", "json"],
+        catch_exceptions=False,
+    )
+    import json
+
+    meanings = {m["metric"]: m["meaning"] for m in json.loads(listed.stdout)}
+    assert "adjustment of 1 July" in meanings["huurverhoging_gereguleerd"]
+    assert (
+        "excluding rises after improvements and rents set at re-letting"
+        in meanings["huurverhoging_gereguleerd"]
+    )
+
+
+@pytest.mark.parametrize(("increase", "expected"), [("0", "met"), ("0.01", "not_met")])
+def test_rule_22_rent_freeze_boundary(tmp_path: Path, increase: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2021,portaal,huurverhoging_gereguleerd,{increase},\n"))
+    assert status(results, "22", "portaal", "2021") == expected
+
+
+@pytest.mark.parametrize(("put", "expected"), [("2021-06-30", "met"), ("2021-07-01", "not_met")])
+def test_rent_proposal_to_tenants_before_1_july(tmp_path: Path, put: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2021,omnia-wonen,huurvoorstel_ter_advisering,{put},\n"))
+    assert status(results, "22-advies", "omnia-wonen", "2021") == expected
+
+
+@pytest.mark.parametrize(
+    ("ref", "metric", "party"),
+    [
+        ("51-materialenpaspoort", "verkenning_materialenpaspoort_gestart", "gemeente"),
+        ("62", "overzicht_energieneutraliteit_lopende_projecten", None),
+        ("62-projectlijst", "lijst_projecten_haalbaarheid_energieneutraal", None),
+    ],
+)
+@pytest.mark.parametrize(("done", "expected"), [("2021-12-31", "met"), ("2022-01-01", "not_met")])
+def test_new_2021_deliverables(
+    tmp_path: Path, ref: str, metric: str, party: str | None, done: str, expected: str
+) -> None:
+    results = run_check(small(tmp_path, f"2021,{party or ''},{metric},{done},\n"))
+    assert status(results, ref, party, "2021") == expected
+
+
+def test_trekkers_as_printed() -> None:
+    rules = {str(r["ref"]): r for r in yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]}
+    tenants = {"hbva", "show", "hestia"}
+    for ref in ("18", "19"):  # "Gemeente, corporaties en huurders"
+        assert set(rules[ref]["trekker"]) == {"gemeente", *CORPORATIONS, *tenants}, ref
+    assert set(rules["39"]["trekker"]) == {"gemeente", *CORPORATIONS}  # "Corporaties en gemeente"
+    # the evidence still comes from whoever delivers it
+    assert rules["18"]["check"]["parties"] == ["gemeente"] and rules["39"]["check"]["parties"] == ["gemeente"]
+
+
+def test_readings_that_are_interpretations_say_so() -> None:
+    rules = {str(r["ref"]): r for r in yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]}
+    for ref in ("9", "tabel-1-liberalisatie", "22-advies"):
+        assert rules[ref].get("reading") == "interpretation", ref
+        assert "interpretati" in rules[ref]["note"] and "interpretation" in rules[ref]["note_en"], ref
