@@ -359,8 +359,8 @@ def test_rent_proposal_to_tenants_before_1_july(tmp_path: Path, put: str, expect
     ("ref", "metric", "party"),
     [
         ("51-materialenpaspoort", "verkenning_materialenpaspoort_gestart", "gemeente"),
-        ("62", "overzicht_energieneutraliteit_lopende_projecten", None),
-        ("62-projectlijst", "lijst_projecten_haalbaarheid_energieneutraal", None),
+        ("62", "overzicht_energieneutraal_projecten", None),
+        ("62-projectlijst", "projectlijst_energieneutraal", None),
     ],
 )
 @pytest.mark.parametrize(("done", "expected"), [("2021-12-31", "met"), ("2022-01-01", "not_met")])

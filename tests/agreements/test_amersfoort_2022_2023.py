@@ -543,10 +543,10 @@ def test_19_monitoring_half_yearly(tmp_path: Path, done: str, expected: str) -> 
 @pytest.mark.parametrize(
     ("ref", "metric", "period", "done", "expected"),
     [
-        ("34", "input_prioriteiten_leefbaarheid_voortgang", "2022", "2022-10-31", "met"),
-        ("34", "input_prioriteiten_leefbaarheid_voortgang", "2022", "2022-11-01", "not_met"),
-        ("34-afgesloten-jaar", "input_prioriteiten_leefbaarheid_evaluatie", "2022", "2023-04-30", "met"),
-        ("34-afgesloten-jaar", "input_prioriteiten_leefbaarheid_evaluatie", "2022", "2023-05-01", "not_met"),
+        ("34", "input_leefbaarheid_voortgang", "2022", "2022-10-31", "met"),
+        ("34", "input_leefbaarheid_voortgang", "2022", "2022-11-01", "not_met"),
+        ("34-afgesloten-jaar", "input_leefbaarheid_evaluatie", "2022", "2023-04-30", "met"),
+        ("34-afgesloten-jaar", "input_leefbaarheid_evaluatie", "2022", "2023-05-01", "not_met"),
         ("50-materialenpaspoort", "verkenning_materialenpaspoort_gestart", "2022", "2022-12-31", "met"),
         ("50-materialenpaspoort", "verkenning_materialenpaspoort_gestart", "2022", "2023-01-01", "not_met"),
     ],
