@@ -64,6 +64,29 @@ D: dict[str, tuple[str, str, Any]] = {
         "Afspraken without a figure or date: mentioned, not checked.",
         None,
     ),
+    "root.inconsistencies": (
+        "Waar het document zichzelf (of een ander document, of de wet) tegenspreekt; validate meldt elk.",
+        "Where the document contradicts itself (or another document, or the law); validate reports each.",
+        None,
+    ),
+    "inconsistency.places": (
+        "Twee of meer plaatsen, elk met de woorden van het document.",
+        "Two or more places, each with the document's own words.",
+        None,
+    ),
+    "inconsistency.note": ("Hoe de regels het lezen (Nederlands).", "How the rules read it (Dutch).", None),
+    "inconsistency.note_en": ("Hetzelfde in het Engels.", "The same in English.", None),
+    "place.document": (
+        "Een ander document (afspraken-id of de wet); leeg: dit document.",
+        "Another document (agreement id, or the law); empty: this document.",
+        "amersfoort-2021",
+    ),
+    "place.article": (
+        "Artikel of tabel, zoals het document het noemt.",
+        "Article or table, as the document names it.",
+        "14",
+    ),
+    "place.quote": ("Letterlijk citaat.", "Verbatim quote.", None),
     "root.coverage": (
         "Inventarisnummer -> de regels (of 'context') die het dekken.",
         "Inventory ref -> the rules (or 'context') that cover it.",
@@ -447,6 +470,8 @@ def _rule_file() -> dict[str, Any]:
         "root.rules": "rule",
         "rule.source": "source",
         "root.context": "context",
+        "root.inconsistencies": "inconsistency",
+        "inconsistency.places": "place",
         "metric.derived": "metric",
         "example.figures": "figure",
         "example.expect": "expect",
