@@ -1907,3 +1907,23 @@ MESSAGES.update(
         ),
     }
 )
+# encoding (#15): user agreements beside the shipped ones, `new`
+MESSAGES.update(
+    {
+        "agreement_id_shipped": (
+            "afspraken-id '{agreement}' is al in gebruik bij de meegeleverde afspraken ({file}, in {index}); "
+            "kies een ander id",
+            "agreement id '{agreement}' is already used by a shipped agreement ({file}, in {index}); "
+            "choose another id",
+        ),
+        "agreement_id_twice": (
+            "afspraken-id '{agreement}' komt twee keer voor (eerder: {file}, in {index}); kies een ander id",
+            "agreement id '{agreement}' appears twice (before: {file}, in {index}); choose another id",
+        ),
+        "metric_unit_clash_file": (
+            "metric '{metric}' heeft hier eenheid '{unit}', maar in {file} eenheid '{known}'; "
+            "geef het cijfer een eigen naam",
+            "metric '{metric}' has unit '{unit}' here but unit '{known}' in {file}; give the figure a name of its own",
+        ),
+    }
+)

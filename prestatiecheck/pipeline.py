@@ -235,12 +235,19 @@ def run_validate(
 ) -> ValidationOutcome:
     """Every problem in the index, the vocabulary, every rule file and the given files, in one pass."""
     from prestatiecheck.errors import InputError
+    from prestatiecheck.loading.index import read_index
     from prestatiecheck.loading.rules import inspect_catalogue, inspect_rule_file
     from prestatiecheck.loading.yamlsafe import load_yaml
 
     catalogue, problems = inspect_catalogue(agreements_index, strict=True)
-    try:  # the index, the vocabulary and every rule file it names, also when some are broken
-        files = 2 + len(index_ids(agreements_index))
+    try:  # the indexes, the vocabularies and every rule file they name, also when some are broken
+        index = read_index(agreements_index)
+        files = len(index.files) + len(index.metrics_files()) + len(index.ids)
+        if index.user is not None:  # the user's own files; the shipped ones only for errors
+            shipped = {display_path(f) for i, f in index.rule_files.items() if index.origin[i].packaged}
+            shipped |= {display_path(p) for p, o in index.metrics_files() if o.packaged}
+            shipped.add(index.shipped.shown)
+            problems = [p for p in problems if p.severity == "error" or p.location.file not in shipped]
     except InputError:
         files = 1
     figures_paths: list[Path] = []

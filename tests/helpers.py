@@ -24,7 +24,7 @@ MINI = "mini-2022-2023"
 
 @lru_cache(maxsize=1)
 def mini_catalogue() -> Catalogue:
-    return load_catalogue(MINI_INDEX, strict=True)
+    return load_catalogue(MINI_INDEX, only=[MINI], strict=True)
 
 
 def make_agreement(period: str = "2022-2023", tables: Mapping[str, Table] | None = None) -> Agreement:

@@ -285,9 +285,11 @@ def test_list_and_metrics(invoke) -> None:  # type: ignore[no-untyped-def]
         "| `mini-2022-2023/8` | deadline |"
         in invoke("list", "--agreements", str(MINI_INDEX), "-a", MINI, "--format", "markdown").stdout
     )
-    metrics = invoke("list", "--agreements", str(MINI_INDEX), "--metrics").stdout
+    metrics = invoke("list", "--agreements", str(MINI_INDEX), "-a", MINI, "--metrics").stdout
     assert "verhuringen_urgent" in metrics and "aantal" in metrics
-    data = json.loads(invoke("list", "--agreements", str(MINI_INDEX), "--metrics", "--format", "json").stdout)
+    data = json.loads(
+        invoke("list", "--agreements", str(MINI_INDEX), "-a", MINI, "--metrics", "--format", "json").stdout
+    )
     assert any(m["metric"] == "netto_toename" and m["rules"] == [f"{MINI}/4"] for m in data)
 
 
@@ -303,13 +305,17 @@ def test_explain(invoke) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_deadlines_agenda(invoke) -> None:  # type: ignore[no-untyped-def]
-    result = invoke("deadlines", "--agreements", str(MINI_INDEX), "--as-of", "2023-03-15", "--format", "json")
+    result = invoke(
+        "deadlines", "--agreements", str(MINI_INDEX), "-a", MINI, "--as-of", "2023-03-15", "--format", "json"
+    )
     data = json.loads(result.stdout)
     dues = [r["due"] for r in data["results"]]
     assert dues == sorted(dues)
     assert {r["rule"] for r in data["results"]} == {f"{MINI}/8"}  # Q2 2022 evaluation is long past the window
     assert result.exit_code == 0  # only at_risk within 60 days, nothing missed yet
-    late = invoke("deadlines", "--agreements", str(MINI_INDEX), "--as-of", "2023-04-15", "--format", "json")
+    late = invoke(
+        "deadlines", "--agreements", str(MINI_INDEX), "-a", MINI, "--as-of", "2023-04-15", "--format", "json"
+    )
     assert late.exit_code == 1
     assert {r["status"] for r in json.loads(late.stdout)["results"]} == {"not_met"}
     with_figures = invoke(

@@ -75,7 +75,15 @@ def test_results_json_and_ics_through_symlinks(invoke, tmp_path: Path) -> None:
     assert invoke(*_check("--results-json", str(saved_link), "--format", "json")).exit_code == 1
     assert saved_link.is_symlink() and '"kind": "prestatiecheck-results"' in saved.read_text(encoding="utf-8")
     result = invoke(
-        "deadlines", "--agreements", str(MINI_INDEX), "--as-of", AS_OF, "--ics", str(calendar_link)
+        "deadlines",
+        "--agreements",
+        str(MINI_INDEX),
+        "-a",
+        "mini-2022-2023",
+        "--as-of",
+        AS_OF,
+        "--ics",
+        str(calendar_link),
     )
     assert result.exit_code == 0, result.stderr
     assert calendar_link.is_symlink() and calendar.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")

@@ -70,11 +70,11 @@ def _mini_with(tmp_path: Path, after_ref: dict[str, str]) -> Path:
 
 def test_passing_examples(invoke: Any, tmp_path: Path) -> None:
     index = _mini_with(tmp_path, {"1": EXAMPLES_1, "9": EXAMPLES_9})
-    result = invoke("verify", "--agreements", str(index))
+    result = invoke("verify", "--agreements", str(index), "mini-2022-2023")
     assert result.exit_code == 0, result.output
     assert "4 voorbeeld(en) in 2 regel(s): 0 klopt/kloppen niet" in result.stderr
     assert "regel(s) zonder voorbeelden" in result.stderr
-    verbose = invoke("verify", "--agreements", str(index), "--verbose")
+    verbose = invoke("verify", "--agreements", str(index), "mini-2022-2023", "--verbose")
     listed = verbose.output.splitlines()
     assert "zonder voorbeelden: mini-2022-2023/2" in listed
     assert "zonder voorbeelden: mini-2022-2023/1" not in listed

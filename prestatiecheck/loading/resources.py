@@ -1,8 +1,10 @@
-"""Where the shipped agreements live, and the lookup order for overrides.
+"""Where the shipped agreements live, and where the user's own index is named.
+
+The agreements shipped inside the package (``prestatiecheck/data``) are always used. The user's
+own index, which adds to them (see loading/index.py), is the first of:
 
 1. ``--agreements PATH`` on the command line;
-2. the ``PRESTATIECHECK_AGREEMENTS`` environment variable;
-3. the agreements shipped inside the package (``prestatiecheck/data``).
+2. the ``PRESTATIECHECK_AGREEMENTS`` environment variable.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ ENV_VAR = "PRESTATIECHECK_AGREEMENTS"
 
 
 def index_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The index named by the user, else the shipped one."""
     if explicit:
         return Path(explicit)
     env = os.environ.get(ENV_VAR)

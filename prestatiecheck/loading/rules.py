@@ -13,11 +13,11 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prestatiecheck.errors import RuleFileError, UsageError
 from prestatiecheck.i18n import did_you_mean, t
-from prestatiecheck.loading.resources import display_path, index_path, is_packaged
+from prestatiecheck.loading.resources import display_path
 from prestatiecheck.loading.textfile import Unreadable, decode_text, read_bytes
 from prestatiecheck.loading.yamlsafe import load_yaml, parse_yaml, where
 from prestatiecheck.model import (
@@ -34,6 +34,9 @@ from prestatiecheck.model import (
     Table,
 )
 from prestatiecheck.periods import parse_period
+
+if TYPE_CHECKING:
+    from prestatiecheck.loading.index import Index
 
 
 def metrics_from(raw: Mapping[str, Any] | None) -> dict[str, Metric]:
@@ -92,22 +95,15 @@ class _Loader:
         return data, shown
 
 
-def read_index(explicit: str | Path | None = None) -> tuple[Path, Mapping[str, Any]]:
-    """The agreements index as data; raises RuleFileError if it cannot be read."""
-    path = index_path(explicit)
-    loader = _Loader(path, strict=not is_packaged(path))
-    data, shown = loader.yaml(path)
-    if data is not None:
-        loader.problems += _schema(data, "agreements.schema.json", shown, loader.strict)
-    errors = [p for p in loader.problems if p.severity == "error"]
-    if errors or data is None:
-        raise RuleFileError(errors or [Problem(Location(shown), t("file_empty"))])
-    return path, data
+def read_index(explicit: str | Path | None = None) -> Index:
+    """The shipped agreements index plus the user's own (see loading/index.py)."""
+    from prestatiecheck.loading.index import read_index as read
+
+    return read(explicit)
 
 
 def agreement_ids(explicit: str | Path | None = None) -> list[str]:
-    _, data = read_index(explicit)
-    return [str(a["id"]) for a in data.get("agreements") or []]
+    return read_index(explicit).ids
 
 
 def load_catalogue(
@@ -130,12 +126,13 @@ def inspect_catalogue(
     strict: bool | None = None,
 ) -> tuple[Catalogue | None, list[Problem]]:
     """Load what can be loaded; every problem (errors and warnings) in every file, and the
-    catalogue when there was no error."""
-    path, index = read_index(explicit)
-    loader = _Loader(path, strict=strict if strict is not None else not is_packaged(path))
-    base = path.parent
-    entries = list(index.get("agreements") or [])
-    known_ids = [str(a["id"]) for a in entries]
+    catalogue when there was no error. ``strict``: validate every file against the schemas
+    (default: only the user's own files; the shipped ones are validated by the test suite)."""
+    index = read_index(explicit)
+    path = index.user.path if index.user else index.shipped.path
+    loader = _Loader(path, strict=bool(strict))
+    entries = list(index.entries)
+    known_ids = index.ids
     if only is not None:
         for wanted in only:
             if wanted not in known_ids:
@@ -144,27 +141,15 @@ def inspect_catalogue(
                     + did_you_mean(wanted, known_ids)
                 )
 
-    shared_raw: Mapping[str, Any] = {}
-    if index.get("metrics"):
-        metrics_path = base / str(index["metrics"])
-        data, shown = loader.yaml(metrics_path)
-        if data is not None:
-            found = _schema(data, "metrics.schema.json", shown, loader.strict)
-            loader.problems += found
-            if not found:
-                from prestatiecheck.validation.rules import metric_problems
-
-                shared_raw = data.get("metrics") or {}
-                loader.problems += metric_problems(shared_raw, shown, {}, data.location)
-    shared = metrics_from(shared_raw)
-    derivations = derivations_from(shared_raw)
+    shared, derivations = _vocabulary(loader, index, strict)
 
     agreements: dict[str, Agreement] = {}
     for entry in entries:
         agreement_id = str(entry["id"])
         if only is not None and agreement_id not in only:
             continue
-        agreement = _load_agreement(loader, base / str(entry["file"]), agreement_id, shared)
+        loader.strict = strict if strict is not None else not index.origin[agreement_id].packaged
+        agreement = _load_agreement(loader, index.rule_files[agreement_id], agreement_id, shared)
         if agreement is not None:
             agreements[agreement_id] = replace(agreement, vocabulary={**shared, **agreement.metrics})
     problems = sorted(loader.problems)
@@ -178,6 +163,33 @@ def inspect_catalogue(
         derivations=derivations,
         known_ids=tuple(known_ids),
     ), problems
+
+
+def _vocabulary(
+    loader: _Loader, index: Index, strict: bool | None
+) -> tuple[dict[str, Metric], dict[str, Derivation]]:
+    """The shipped metrics, then those of the user's own metrics file (if its index names one):
+    a name the shipped vocabulary has keeps its shipped meaning; another unit is an error."""
+    from prestatiecheck.validation.rules import metric_problems
+
+    shared_raw: dict[str, Any] = {}
+    first_file = ""
+    for metrics_path, owner in index.metrics_files():
+        loader.strict = strict if strict is not None else not owner.packaged
+        data, shown = loader.yaml(metrics_path)
+        if data is None:
+            continue
+        found = _schema(data, "metrics.schema.json", shown, loader.strict)
+        loader.problems += found
+        if found:
+            continue
+        raw = data.get("metrics") or {}
+        known = metrics_from(shared_raw)
+        loader.problems += metric_problems(raw, shown, known, data.location, known_file=first_file)
+        for name, spec in raw.items():
+            shared_raw.setdefault(name, spec)
+        first_file = first_file or shown
+    return metrics_from(shared_raw), derivations_from(shared_raw)
 
 
 def inspect_rule_file(path: Path, shared: Mapping[str, Metric]) -> list[Problem]:

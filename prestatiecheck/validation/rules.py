@@ -24,15 +24,33 @@ SHARE_KINDS = {"share", "band", "project_share"}
 
 
 def metric_problems(
-    raw: Mapping[str, Any], display: str, known: Mapping[str, Metric], location: Location
+    raw: Mapping[str, Any],
+    display: str,
+    known: Mapping[str, Metric],
+    location: Location,
+    *,
+    known_file: str = "",
 ) -> list[Problem]:
-    """A metrics section: part_of and derived must name known metrics; no unit clashes."""
+    """A metrics section: part_of and derived must name known metrics; no unit clashes.
+    ``known_file``: the file ``known`` comes from, when it is not the shipped metrics.yaml of a
+    rule file (a user's metrics file beside the shipped vocabulary)."""
     problems: list[Problem] = []
     names = set(known) | set(raw)
     for name, spec in raw.items():
         loc = raw.where_key(name) if isinstance(raw, YamlMapping) else location
         if name in known and known[name].unit != spec.get("unit"):
-            problems.append(Problem(loc, t("metric_unit_clash", metric=name, unit=known[name].unit)))
+            clash = (
+                t(
+                    "metric_unit_clash_file",
+                    metric=name,
+                    unit=spec.get("unit"),
+                    known=known[name].unit,
+                    file=known_file,
+                )
+                if known_file
+                else t("metric_unit_clash", metric=name, unit=known[name].unit)
+            )
+            problems.append(Problem(loc, clash))
         part_of = spec.get("part_of")
         if part_of and part_of not in names:
             problems.append(
