@@ -254,7 +254,9 @@ def test_completion_of_agreement_ids(shell: str) -> None:
         "amersfoort-2022-2023",
         "amersfoort-2026-2030",
     ]
-    assert _values(shell, "prestatiecheck template --agreements " + str(MINI_INDEX) + " -a ") == [MINI]
+    # the user's index adds its agreements to the shipped ones
+    assert _values(shell, "prestatiecheck template --agreements " + str(MINI_INDEX) + " -a mi") == [MINI]
+    assert MINI in _values(shell, "prestatiecheck template --agreements " + str(MINI_INDEX) + " -a ")
 
 
 def test_completion_of_rule_ids() -> None:
