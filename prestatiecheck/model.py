@@ -63,8 +63,11 @@ class Problem:
     def __str__(self) -> str:
         from prestatiecheck.i18n import t
 
+        from prestatiecheck.rendering.safetext import visible_controls
+
         prefix = t("warning_prefix") if self.severity == "warning" else ""
-        return f"{self.location}: {prefix}{self.message}"
+        # A message may quote a file's text: control characters shown, never sent to a terminal.
+        return visible_controls(f"{self.location}: {prefix}{self.message}")
 
 
 @dataclass(frozen=True)

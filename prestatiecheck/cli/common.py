@@ -32,7 +32,10 @@ class PrestatiecheckError(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"prestatiecheck: {self.format_message()}", err=True)
+        from prestatiecheck.rendering.safetext import visible_controls
+
+        # Messages quote names and values from files: control characters shown, never obeyed.
+        click.echo(f"prestatiecheck: {visible_controls(self.format_message())}", err=True)
 
 
 class Group(click.Group):

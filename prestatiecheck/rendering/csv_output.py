@@ -1,4 +1,9 @@
-"""CSV: one row per result, for spreadsheets and scripts (comma-separated, UTF-8)."""
+"""CSV: one row per result, for spreadsheets and scripts (comma-separated, UTF-8).
+
+A text cell that a spreadsheet would run as a formula (beginning with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return: a project called ``=HYPERLINK(...)``) gets a quote
+before it, the OWASP advice against CSV injection; numbers are never changed.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from prestatiecheck.evaluation import Evaluation
 from prestatiecheck.model import Agreement, Result
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.rows import records_of, visible_of
+from prestatiecheck.rendering.safetext import neutralize_formula
 
 COLUMNS = (
     "agreement", "rule", "title", "theme", "party", "party_name", "project", "period", "status",
@@ -37,7 +43,7 @@ def part(results: list[Result], agreements: Mapping[str, Agreement], options: Re
         rec["provisional"] = "true" if rec["provisional"] else "false"
         rec["information"] = "true" if rec["information"] else "false"
         rec["limit"] = "" if rec["limit"] is None else rec["limit"]
-        writer.writerow(rec)
+        writer.writerow({key: _cell(rec.get(key)) for key in COLUMNS})
     return out.getvalue()
 
 
@@ -49,3 +55,8 @@ def render(evaluation: Evaluation, options: RenderOptions) -> str:
     from prestatiecheck.rendering import chunks
 
     return "".join(str(c) for c in chunks("csv", evaluation, options))
+
+
+def _cell(value: object) -> object:
+    """Text made formula-safe; numbers (also negative ones), booleans and empties as they are."""
+    return neutralize_formula(value) if isinstance(value, str) else value

@@ -14,10 +14,12 @@ from prestatiecheck.rendering.labels import label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import marks_text, party_name, present
 from prestatiecheck.rendering.rows import visible_of
+from prestatiecheck.rendering.safetext import markdown_text
 
 
 def cell(text: object) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text in Markdown: no raw HTML, no live link or image (a note's '[x](url)'), no broken table."""
+    return markdown_text(text)
 
 
 # The summary is at the top: a streamed check keeps the parts in a temporary file until the counts

@@ -20,6 +20,13 @@ from prestatiecheck.rendering.labels import colour, label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import present
 from prestatiecheck.rendering.rows import visible_of
+from prestatiecheck.rendering.safetext import visible_controls
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Text from files as it is: control characters shown escaped, and never read as rich markup
+    (a note with '[link=...]' stays those characters)."""
+    return Text(visible_controls(text), style=style)
 
 
 def make_console(options: RenderOptions) -> Console:
@@ -70,7 +77,7 @@ def start(evaluation: Any, options: RenderOptions) -> str:
     header = options.title or t("check_title")
     console.print(Text(f"{header} · {t('as_of_label')} {fmt.long_date(evaluation.as_of)}", style="bold"))
     if evaluation.figures_files:
-        console.print(Text(t("figures_label") + ": " + ", ".join(evaluation.figures_files), style="dim"))
+        console.print(plain(t("figures_label") + ": " + ", ".join(evaluation.figures_files), style="dim"))
     return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
 
 
@@ -81,10 +88,10 @@ def part(results: list[Result], agreements: Mapping[str, Agreement], options: Re
         agreement = agreements.get(agreement_id)
         console.print()
         title = agreement.title if agreement else agreement_id
-        console.print(Text(f"{title} ({agreement_id})", style="bold underline"))
+        console.print(plain(f"{title} ({agreement_id})", style="bold underline"))
         for theme, rows in themes.items():
             table = Table(
-                title=theme,
+                title=plain(theme),
                 title_justify="left",
                 title_style="bold",
                 box=box.SIMPLE_HEAD,
@@ -118,7 +125,7 @@ def part(results: list[Result], agreements: Mapping[str, Agreement], options: Re
             for r, shown in shown_rows:
                 rule_cell = f"{r.rule.ref} {r.rule.title}" if r.rule.id != previous_rule else ""
                 previous_rule = r.rule.id
-                status = Text(
+                status = plain(
                     f"{symbol(r.status, options.ascii_only)} {shown.status}",
                     style=colour(r.status, options.color_system),
                 )
@@ -128,14 +135,14 @@ def part(results: list[Result], agreements: Mapping[str, Agreement], options: Re
                     "\n" + t("note_label", party=shown_party(agreement, p)) + f" {n}" for p, n in r.notes
                 )
                 table.add_row(
-                    rule_cell,
-                    shown.party,
-                    r.period,
-                    shown.value,
-                    shown.norm,
+                    plain(rule_cell),
+                    plain(shown.party),
+                    plain(r.period),
+                    plain(shown.value),
+                    plain(shown.norm),
                     status,
-                    r.rule.source.article,
-                    shown.message + note_text,
+                    plain(r.rule.source.article),
+                    plain(shown.message + note_text),
                 )
             console.print(table)
     return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]

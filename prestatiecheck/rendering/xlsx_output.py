@@ -7,6 +7,12 @@ numbers with number formats (a percentage with as many decimals as the verdict
 needs, money in euro, dates as dates), so a spreadsheet can sort and sum them.
 Sheet 2 counts the results per status (per agreement when there are several).
 Binary output: ``check --format xlsx`` needs ``--output``.
+
+Text from figures files is stored as text, never as a formula: a cell beginning with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a text cell with Excel's own
+quote prefix (shown as typed, kept as text when edited), against formula injection; a
+control character XML cannot hold (a vertical tab from Shift+Enter in Word or Excel)
+becomes the line break it stood for, others are shown escaped.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from prestatiecheck.rendering.labels import HEX, label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import party_name, present
 from prestatiecheck.rendering.rows import visible
+from prestatiecheck.rendering.safetext import is_formula_like, xml_safe
 from prestatiecheck.rendering.sheets import print_landscape, row_height
 
 HEADER_FILL = "1F4E79"
@@ -105,7 +112,7 @@ def render(evaluation: Evaluation, options: RenderOptions) -> bytes:
                 if fmt:
                     cell.number_format = fmt
             else:
-                cell.value = content
+                cell.value = xml_safe(content) if isinstance(content, str) else content
         status_cell = sheet.cell(number, position["status"])
         status_cell.fill = fills[result.status]
         status_cell.font = status_font
@@ -116,9 +123,24 @@ def render(evaluation: Evaluation, options: RenderOptions) -> bytes:
     sheet.freeze_panes = "A2"
     print_landscape(sheet)
     _summary(workbook.create_sheet(t("xlsx_sheet_summary")), evaluation, fills, Font, options)
+    text_stays_text(workbook)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def text_stays_text(workbook: Any) -> None:
+    """No cell of ours is a formula: text that looks like one is stored as text with a quote prefix."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and is_formula_like(cell.value):
+                    cell.data_type = "s"  # openpyxl made '=...' a formula
+                    cell.quotePrefix = True
+
+
+def _append(sheet: Any, row: list[Any]) -> None:
+    sheet.append([xml_safe(v) if isinstance(v, str) else v for v in row])
 
 
 def _row(result: Result, agreement: Any, shown: Any, ascii_only: bool) -> dict[str, Any]:
@@ -154,20 +176,20 @@ def _summary(sheet: Any, evaluation: Evaluation, fills: dict[Status, Any], font:
     from openpyxl.styles import PatternFill
 
     sheet.column_dimensions["A"].width = 28
-    sheet.append([t("check_title")])
+    _append(sheet, [t("check_title")])
     sheet["A1"].font = font(bold=True, size=14)
-    sheet.append([t("as_of_label"), evaluation.as_of])
+    _append(sheet, [t("as_of_label"), evaluation.as_of])
     sheet.cell(sheet.max_row, 2).number_format = "yyyy-mm-dd"
     for agreement in evaluation.agreements:
-        sheet.append([t("xlsx_col_agreement"), f"{agreement.title} ({agreement.id})"])
+        _append(sheet, [t("xlsx_col_agreement"), f"{agreement.title} ({agreement.id})"])
     if evaluation.figures_files:
-        sheet.append([t("figures_label"), ", ".join(evaluation.figures_files)])
-    sheet.append([])
+        _append(sheet, [t("figures_label"), ", ".join(evaluation.figures_files)])
+    _append(sheet, [])
     several = len(evaluation.agreements) > 1
     heading = [t("xlsx_col_status"), t("xlsx_total")]
     if several:
         heading += [a.id for a in evaluation.agreements]
-    sheet.append(heading)
+    _append(sheet, heading)
     header_row = sheet.max_row
     for column in range(1, len(heading) + 1):
         cell = sheet.cell(header_row, column)
@@ -188,24 +210,24 @@ def _summary(sheet: Any, evaluation: Evaluation, fills: dict[Status, Any], font:
         row = [status_text(status, options.ascii_only), counts[status.value]]
         if several:
             row += [per_agreement[a.id][status] for a in evaluation.agreements]
-        sheet.append(row)
+        _append(sheet, row)
         cell = sheet.cell(sheet.max_row, 1)
         cell.fill = fills[status]
         cell.font = font(bold=True, color="FFFFFF")
     total = [t("xlsx_total"), sum(counts.values())]
     if several:
         total += [sum(per_agreement[a.id].values()) for a in evaluation.agreements]
-    sheet.append(total)
+    _append(sheet, total)
     for column in range(1, len(total) + 1):
         sheet.cell(sheet.max_row, column).font = font(bold=True)
     if any(information.values()):
         row = [t("xlsx_information_row"), sum(information.values())]
         if several:
             row += [information.get(a.id, 0) for a in evaluation.agreements]
-        sheet.append(row)
+        _append(sheet, row)
     if evaluation.notices:
-        sheet.append([])
-        sheet.append([t("xlsx_notices")])
+        _append(sheet, [])
+        _append(sheet, [t("xlsx_notices")])
         sheet.cell(sheet.max_row, 1).font = font(bold=True)
         for notice in evaluation.notices:
-            sheet.append([str(notice)])
+            _append(sheet, [str(notice)])

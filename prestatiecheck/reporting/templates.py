@@ -1,11 +1,18 @@
-"""Jinja2 for the reports: the shipped templates, user templates in the sandbox, and PDF.
+"""Jinja2 for the reports: the shipped templates, user templates, and PDF.
 
 Lookup order for a template (``report.html.j2``, ``report.md.j2``, ``report.txt.j2``,
 ``report.css``): the ``--template-dir`` given, then the templates shipped in
-``prestatiecheck/templates``. With ``--template-dir`` everything runs in Jinja2's
-``SandboxedEnvironment`` (a user template can read the report data, not Python's
-internals); the shipped templates run in a normal environment. HTML is autoescaped in
-both: whatever comes from rule files and figures is text, never markup.
+``prestatiecheck/templates``. Every template runs in Jinja2's
+``ImmutableSandboxedEnvironment``: it can read the report data, not Python's internals,
+and it cannot change a list or a dict (``.update()``, ``.append()`` are refused). It also
+gets a copy of the data (see ``produce``): the exit code, the history and ``--mail-on``
+are decided before any template runs.
+
+What comes from rule files and figures is text, never markup or a terminal command:
+HTML is autoescaped; every ``{{ ... }}`` shows control characters (ESC, BEL, ...)
+escaped, in every format (the text report is an e-mail body, read in terminals); the
+``mdcell`` filter makes text safe for Markdown (no raw HTML, no live links or images,
+no broken tables).
 """
 
 from __future__ import annotations
@@ -28,28 +35,42 @@ def _autoescape(name: str | None) -> bool:
 
 
 def md_cell(value: object) -> str:
-    """Text for Markdown: pipes and line breaks would break a table, and raw HTML is live in Markdown."""
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Text for Markdown: no raw HTML, no live link or image, no pipe or line break breaking a table."""
+    from prestatiecheck.rendering.safetext import markdown_text
+
+    return markdown_text(value)
+
+
+def shown(value: object) -> object:
+    """Every ``{{ ... }}``: control characters escaped (markup already made safe keeps being markup)."""
+    from markupsafe import Markup
+
+    from prestatiecheck.rendering.safetext import visible_controls
+
+    if isinstance(value, Markup):
+        return Markup(visible_controls(str(value)))
+    if isinstance(value, str):
+        return visible_controls(value)
+    return value
 
 
 def environment(template_dir: Path | None = None) -> Any:
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     shipped = jinja2.FileSystemLoader(str(SHIPPED))
-    options: dict[str, Any] = {
-        "autoescape": _autoescape,
-        "undefined": jinja2.StrictUndefined,
-        "trim_blocks": True,
-        "lstrip_blocks": True,
-        "keep_trailing_newline": True,
-    }
-    if template_dir is None:
-        env = jinja2.Environment(loader=shipped, **options)
-    else:
+    loader: jinja2.BaseLoader = shipped
+    if template_dir is not None:
         loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(template_dir)), shipped])
-        env = SandboxedEnvironment(loader=loader, **options)
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=shown,
+    )
     env.filters["mdcell"] = md_cell
     return env
 
