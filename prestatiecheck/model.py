@@ -62,7 +62,6 @@ class Problem:
 
     def __str__(self) -> str:
         from prestatiecheck.i18n import t
-
         from prestatiecheck.rendering.safetext import visible_controls
 
         prefix = t("warning_prefix") if self.severity == "warning" else ""
