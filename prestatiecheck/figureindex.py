@@ -34,6 +34,7 @@ class Missing:
     period: str
     party: str | None
     project: str | None = None
+    part_of: str | None = None  # a component of this derived metric (its other components were given)
 
 
 @dataclass(slots=True)
@@ -77,9 +78,18 @@ class FigureIndex:
         self.derivations = derivations
         self._projects: dict[tuple[str, ...], list[tuple[str | None, str, Period]]] = {}
         self.used: set[Key] = set()  # the figures some rule actually read
+        self.per_project: set[str] = set()  # metrics some rule reads per project
 
     def __len__(self) -> int:
         return len(self.by_key)
+
+    def asked(self) -> set[tuple[str, str, str | None, str | None]]:
+        """Every (metric, period label, party, project) a rule looked up, found or not."""
+        return set(self._memo)
+
+    def unread(self) -> list[Figure]:
+        """The figures no rule read, in file order."""
+        return [f for key, f in self.by_key.items() if key not in self.used]
 
     def additive(self, metric: str) -> bool:
         m = self.metrics.get(metric)
@@ -111,6 +121,16 @@ class FigureIndex:
                 plus = _sum(lookups[c].value for c in derivation.plus)
                 minus = _sum(lookups[c].value for c in derivation.minus)
                 return Lookup(plus - minus, figures=[f for x in lookups.values() for f in x.figures])
+            if any(x.found for x in lookups.values()):
+                # Some components given: name the ones missing, not the derived figure.
+                return Lookup(
+                    None,
+                    missing=[
+                        Missing(m.metric, m.period, m.party, m.project, part_of=metric)
+                        for x in lookups.values()
+                        for m in x.missing
+                    ],
+                )
         if period.kind == "window" and self.additive(metric):
             # Name the years that are missing, not the window: that is what a figures file holds.
             years = [y for y in period.parts()[0] if not self.get(metric, y, party, project).found]
@@ -170,6 +190,7 @@ class FigureIndex:
     def projects(self, metrics: Sequence[str]) -> list[tuple[str | None, str, Period]]:
         """(party, project, period) for every project figure of these metrics, sorted."""
         key = tuple(metrics)
+        self.per_project.update(metrics)
         if key not in self._projects:
             found = {
                 (f.party, f.project, f.period)

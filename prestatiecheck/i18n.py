@@ -1399,6 +1399,104 @@ MESSAGES.update(
     }
 )
 
+# -- input (issue 12): notices about figures that count for nothing, figures of another agreement --
+MESSAGES.update(
+    {
+        "places_lines": ("regels {places}", "lines {places}"),
+        "places_cells": ("cellen {places}", "cells {places}"),
+        "places_more": (" en {count} meer", " and {count} more"),
+        "and_word": (" en ", " and "),
+        "figures_not_begun": (
+            "{figure}: een cijfer voor {period}, maar de peildatum is {as_of}; die periode is nog niet "
+            "begonnen, dus het telt niet mee (de resultaten voor {period} zijn 'nog niet aan de orde')",
+            "{figure}: a figure for {period}, but the as-of date is {as_of}; that period has not begun, so "
+            "it is not used (the results for {period} are 'pending')",
+        ),
+        "figures_not_begun_many": (
+            "{count} cijfers voor {period} ({places}), maar de peildatum is {as_of}; die periode is nog niet "
+            "begonnen, dus ze tellen niet mee (de resultaten voor {period} zijn 'nog niet aan de orde')",
+            "{count} figures for {period} ({places}), but the as-of date is {as_of}; that period has not "
+            "begun, so they are not used (the results for {period} are 'pending')",
+        ),
+        "figures_unread": ("{figure} telt niet mee: {reason}", "{figure} is not used: {reason}"),
+        "figures_unread_many": (
+            "{count} cijfers tellen niet mee ({places}; het eerste: {figure}): {reason}",
+            "{count} figures are not used ({places}; the first: {figure}): {reason}",
+        ),
+        "unread_these_figures": ("deze cijfers", "these figures"),
+        "unread_metric": (
+            "geen van de gekozen regels leest '{metric}'",
+            "none of the selected rules reads '{metric}'",
+        ),
+        "unread_joint": (
+            "de regels lezen {what} per partij ({parties}), niet gezamenlijk",
+            "the rules read {what} per party ({parties}), not jointly",
+        ),
+        "unread_only_joint": (
+            "de regels lezen {what} alleen gezamenlijk (partij leeg of 'gezamenlijk'), niet van '{party}'",
+            "the rules read {what} only jointly (party empty or 'joint'), not from '{party}'",
+        ),
+        "unread_party": (
+            "de regels lezen {what} niet van '{party}', wel van {parties}",
+            "the rules read {what} not from '{party}' but from {parties}",
+        ),
+        "unread_without_project": (
+            "de regels lezen {what} zonder project, niet voor project '{project}'; laat de kolom project "
+            "leeg en tel de projecten op",
+            "the rules read {what} without a project, not for project '{project}'; leave the project "
+            "column empty and add the projects up",
+        ),
+        "unread_project": (
+            "de regels lezen {what} niet voor project '{project}'",
+            "the rules read {what} not for project '{project}'",
+        ),
+        "unread_per_project": (
+            "de regels lezen {what} alleen per project: vul de kolom project in",
+            "the rules read {what} only per project: fill in the project column",
+        ),
+        "unread_period_parts": (
+            "de regels lezen {what} voor {parts}, niet voor {period} als geheel; bedoelde u {parts} "
+            "afzonderlijk?",
+            "the rules read {what} for {parts}, not for {period} as a whole; did you mean {parts} "
+            "separately?",
+        ),
+        "unread_period_whole": (
+            "de regels lezen {what} alleen voor {periods}, niet voor een deel ervan ({period})",
+            "the rules read {what} only for {periods}, not for a part of it ({period})",
+        ),
+        "unread_period_other": (
+            "de regels lezen {what} niet voor {period}, wel voor {periods}",
+            "the rules read {what} not for {period} but for {periods}",
+        ),
+        "figures_other_agreement_skipped": (
+            "een rij voor afspraken '{figure}' overgeslagen: gekozen is {asked} (--agreement)",
+            "a row for agreement '{figure}' skipped: {asked} was chosen (--agreement)",
+        ),
+        "figures_other_agreement_skipped_many": (
+            "{count} rijen voor afspraken '{figure}' overgeslagen ({places}): gekozen is {asked} "
+            "(--agreement)",
+            "{count} rows for agreement '{figure}' skipped ({places}): {asked} was chosen (--agreement)",
+        ),
+        "figures_belong_elsewhere_column": (
+            "deze cijfers horen volgens de kolom agreement bij {found}, niet bij '{asked}' waarnaar "
+            "gevraagd is; kies -a {first} of laat --agreement weg",
+            "according to the agreement column these figures belong to {found}, not to '{asked}' that "
+            "was asked for; use -a {first} or leave --agreement out",
+        ),
+        "figures_belong_elsewhere": (
+            "deze cijfers horen bij afspraken '{best}', niet bij '{asked}' waarnaar gevraagd is: "
+            "{fit} van de {count} rijen noemen partijen en kengetallen van '{best}', {fit_asked} van "
+            "'{asked}'; kies -a {best}",
+            "these figures belong to agreement '{best}', not to '{asked}' that was asked for: {fit} of "
+            "the {count} rows name parties and metrics of '{best}', {fit_asked} of '{asked}'; use -a {best}",
+        ),
+        "figures_file_twice": (
+            "hetzelfde bestand is nogmaals opgegeven (eerst als {first}); het is één keer gelezen",
+            "the same file is given again (first as {first}); it was read once",
+        ),
+    }
+)
+
 # encoding (#15): `draft`, `schema`, `new`, `verify`, user agreements beside the shipped ones.
 MESSAGES.update(
     {
@@ -1415,7 +1513,10 @@ MESSAGES.update(
             "the PDF is encrypted; save it without a password first",
         ),
         "draft_pdf_unreadable": ("geen leesbare PDF: {reason}", "not a readable PDF: {reason}"),
-        "draft_docx_unreadable": ("geen leesbaar Word-bestand (.docx): {reason}", "not a readable Word file (.docx): {reason}"),
+        "draft_docx_unreadable": (
+            "geen leesbaar Word-bestand (.docx): {reason}",
+            "not a readable Word file (.docx): {reason}",
+        ),
         "draft_docx_missing": (
             "python-docx ontbreekt; installeer prestatiecheck opnieuw",
             "python-docx is missing; reinstall prestatiecheck",
@@ -1438,7 +1539,10 @@ MESSAGES.update(
             "titel, gemeente, periode, datum van ondertekening en partijen nalopen (uit de kop van het document geraden)",
             "check title, municipality, period, signing date and parties (guessed from the document's head)",
         ),
-        "draft_todo_municipality": ("gemeente niet gevonden: vul hem in", "municipality not found: fill it in"),
+        "draft_todo_municipality": (
+            "gemeente niet gevonden: vul hem in",
+            "municipality not found: fill it in",
+        ),
         "draft_todo_period": (
             "periode niet gevonden: vul hem in (bijvoorbeeld 2025-2027)",
             "period not found: fill it in (for example 2025-2027)",
@@ -1924,6 +2028,17 @@ MESSAGES.update(
             "metric '{metric}' heeft hier eenheid '{unit}', maar in {file} eenheid '{known}'; "
             "geef het cijfer een eigen naam",
             "metric '{metric}' has unit '{unit}' here but unit '{known}' in {file}; give the figure a name of its own",
+        ),
+    }
+)
+
+
+# -- input (issue 12): a derived figure with only some components given --
+MESSAGES.update(
+    {
+        "msg_missing_parts": (
+            " (onderdelen van {whole}; vul 0 in waar er geen waren)",
+            " (components of {whole}; write 0 where there were none)",
         ),
     }
 )

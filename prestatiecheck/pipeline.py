@@ -85,8 +85,10 @@ def check_figures(
     if agreement is not None:
         agreement = resolve_agreement(agreement, known)
     keep = None if shard is None or shard.count == 1 else shard.keeper(agreement, frozenset(known))
+    first = shard is None or shard.index == 0  # the shard that reports on the files themselves
     rows: list[RawRow] = []
     problems: list[Problem] = []
+    paths, twice = _once(paths)
     for path in paths:
         raw = read_figures(Path(path), keep=keep)
         rows.extend(raw.rows if keep is None else [r for r in raw.rows if keep(r.agreement)])
@@ -94,8 +96,11 @@ def check_figures(
     if keep is not None and shard is not None and shard.index != 0:
         problems = []  # the first shard reports what is wrong with the files themselves
     supplied = [r for r in rows if r.value not in (None, "")]
+    from prestatiecheck.validation.figures import best_agreement, convert_rows, other_agreement
+
     if agreement is not None:
         selected = [agreement]
+        problems.extend(other_agreement(rows, agreement, known))  # a file of another agreement
     else:
         without = [r for r in supplied if not str(r.agreement or "").strip()]
         if without or (shard is None and not supplied and not problems):
@@ -106,14 +111,44 @@ def check_figures(
         catalogue = load_catalogue(agreements_index, only=selected)
     else:
         catalogue = load_catalogue(agreements_index, only=selected or None)
-    from prestatiecheck.validation.figures import convert_rows
-
     checked = convert_rows(rows, catalogue, selected, agreement, known)
+    if checked.problems and agreement is not None and selected:
+        # Figures of another agreement give an error on nearly every row: say it once.
+        mismatch = best_agreement(rows, agreement, load_catalogue(agreements_index, only=known), known)
+        if mismatch is not None:
+            checked.problems = [mismatch]
     problems.extend(checked.problems)
     files = [display_path(Path(p)) for p in paths]
-    return LoadedFigures(
-        catalogue, selected, checked.figures, files, checked.notices, problems, len(supplied)
-    )
+    notices = (twice if first else []) + checked.notices
+    return LoadedFigures(catalogue, selected, checked.figures, files, notices, problems, len(supplied))
+
+
+def _once(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """The figures files, each once: the same file given twice is read once, with a notice."""
+    import os
+
+    seen: dict[object, Path] = {}
+    kept: list[Path] = []
+    notices: list[Problem] = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            key: object = (info.st_dev, info.st_ino)
+        except OSError:
+            key = os.path.abspath(path)  # reading it will say what is wrong
+        first = seen.get(key)
+        if first is not None:
+            notices.append(
+                Problem(
+                    _loc(display_path(Path(path))),
+                    t("figures_file_twice", first=display_path(Path(first))),
+                    severity="warning",
+                )
+            )
+            continue
+        seen[key] = Path(path)
+        kept.append(Path(path))
+    return kept, notices
 
 
 def _loc(shown: str):  # type: ignore[no-untyped-def]

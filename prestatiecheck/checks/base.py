@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from prestatiecheck.exact import ratio
-from prestatiecheck.figureindex import FigureIndex, Lookup
+from prestatiecheck.figureindex import FigureIndex, Lookup, Missing
 from prestatiecheck.model import Agreement, Metric, Result, Rule, Status
 from prestatiecheck.periods import Period, parse_period
 
@@ -157,9 +157,23 @@ def missing_result(
         detail="not_started" if not_started else "missing",
         unit=unit,
         provisional=not period.has_ended(as_of),
-        facts={"missing": [(m.metric, m.period, m.party) for m in missing]},
+        facts=missing_facts(missing),
         **extra,
     )
+
+
+def missing_facts(missing: Iterable[Missing]) -> dict[str, Any]:
+    """The ``missing`` facts of a result: (metric, period, party) of each figure it lacks.
+
+    ``missing_parts_of``: the derived metrics (netto_toename) of which only some components
+    were given; the message then says to fill in 0 where there were none.
+    """
+    items = list(dict.fromkeys(missing))
+    facts: dict[str, Any] = {"missing": [(m.metric, m.period, m.party) for m in items]}
+    wholes = sorted({m.part_of for m in items if m.part_of})
+    if wholes:
+        facts["missing_parts_of"] = wholes
+    return facts
 
 
 def notes_of(*lookups: Lookup) -> tuple[tuple[str | None, str], ...]:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from prestatiecheck.checks.base import EvalContext, parties_of, scopes, window_of
+from prestatiecheck.checks.base import EvalContext, missing_facts, parties_of, scopes, window_of
 from prestatiecheck.figureindex import Lookup, Missing
 from prestatiecheck.model import Agreement, Result, Rule, Status
 from prestatiecheck.periods import Period, half, quarter
@@ -81,12 +81,16 @@ def _reported_part(
         ([half(y, 1)], Fraction(1, 2)),
         ([quarter(y, 1)], Fraction(1, 4)),
     ]
+    whole: Lookup | None = None
     for periods, fraction in attempts:
         found = [ctx.figures.scoped(metric, p, party, parties) for p in periods]
         if all(x.found for x in found):
             total = sum((Decimal(x.value) for x in found), Decimal(0))  # type: ignore[arg-type]
             return Lookup(total, figures=[f for x in found for f in x.figures]), fraction
-    return Lookup(None, missing=[Missing(metric, year.label, party)]), Fraction(0)
+        whole = whole or found[0]
+    # What the whole year lacks (the components of a derived figure, when some were given).
+    missing = whole.missing if whole is not None and whole.missing else [Missing(metric, year.label, party)]
+    return Lookup(None, missing=missing), Fraction(0)
 
 
 def expected_floor(expected: Fraction) -> Fraction:
@@ -134,16 +138,13 @@ def _one(
     if not running:
         found = ctx.figures.scoped(metric, window, party, parties)
         if not found.found:
-            missing = [
-                Missing(metric, y.label, party)
-                for y in years
-                if not ctx.figures.scoped(metric, y, party, parties).found
-            ] or found.missing
+            per_year = [ctx.figures.scoped(metric, y, party, parties) for y in years]
+            missing = [m for x in per_year if not x.found for m in x.missing] or found.missing
             return Result(
                 status=Status.NO_DATA,
                 detail="missing",
                 provisional=False,
-                facts={"missing": [(m.metric, m.period, m.party) for m in missing]},
+                facts=missing_facts(missing),
                 **common,
             )
         realised = Decimal(found.value)  # type: ignore[arg-type]
@@ -166,10 +167,10 @@ def _one(
             status=Status.PENDING if not_started else Status.NO_DATA,
             detail="not_started" if not_started else "missing",
             provisional=True,
-            facts={
-                "missing": [(metric, y.label, party) for y in years if y.start <= ctx.as_of]
-                or [(metric, years[0].label, party)]
-            },
+            facts=missing_facts(
+                [m for (x, _), y in zip(parts, years, strict=True) if y.start <= ctx.as_of for m in x.missing]
+                or [Missing(metric, years[0].label, party)]
+            ),
             **common,
         )
     realised = sum((Decimal(x.value) for x in lookups), Decimal(0))  # type: ignore[arg-type]

@@ -10,11 +10,13 @@ The document is written as the results are made, never held whole in memory::
         ...
       ],
       "summary": {"met": ..., "at_risk": ..., "not_met": ..., "no_data": ..., "pending": ...},
-      "information": {...the same counts for results given for information only...}
+      "information": {...the same counts for results given for information only...},
+      "notices": [{"file": ..., "line": ..., "sheet": ..., "cell": ..., "message": ...}, ...]
     }
 
-``summary`` and ``information`` come after ``results`` because they are known only
-once every result is written (JSON readers do not depend on the order of keys).
+``summary``, ``information`` and ``notices`` (about figures that count for nothing: no
+rule reads them, or their period has not begun) come after ``results`` because they are
+known only once every result is made (JSON readers do not depend on the order of keys).
 Records are encoded by orjson (C); the fields that are the same for every result
 of a rule are encoded once per rule.
 """
@@ -30,7 +32,7 @@ import orjson
 from prestatiecheck import __version__
 from prestatiecheck.evaluation import Evaluation
 from prestatiecheck.i18n import get_language
-from prestatiecheck.model import Agreement, Result
+from prestatiecheck.model import Agreement, Problem, Result
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.rows import records, result_fields, rule_fields, visible_of
 
@@ -58,14 +60,30 @@ def head(evaluation: Any) -> dict[str, object]:
     }
 
 
-def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object]:
-    """The document as data (for the results file of reports; same content as ``chunks``)."""
+def notice_record(problem: Problem) -> dict[str, object]:
+    """A notice about the figures (not an error): where, and what it says (as on stderr)."""
+    where = problem.location
     return {
-        **head(evaluation),
+        "file": where.file,
+        "line": where.line or None,
+        "sheet": where.sheet or None,
+        "cell": where.cell or None,
+        "message": problem.message,
+    }
+
+
+def tail(evaluation: Any) -> dict[str, object]:
+    """Everything after the results: known once every result is made (figures no rule read, too)."""
+    return {
         "summary": evaluation.summary(),
         "information": evaluation.information_summary(),
-        "results": list(records(evaluation, options.quiet)),
+        "notices": [notice_record(n) for n in evaluation.notices],
     }
+
+
+def document(evaluation: Evaluation, options: RenderOptions) -> dict[str, object]:
+    """The document as data (for the results file of reports; same content as ``chunks``)."""
+    return {**head(evaluation), "results": list(records(evaluation, options.quiet)), **tail(evaluation)}
 
 
 SEPARATOR = b","
@@ -91,11 +109,8 @@ def part(results: list[Result], agreements: Mapping[str, Agreement], options: Re
 
 
 def end(evaluation: Any, options: RenderOptions, empty: bool) -> bytes:
-    tail = dumps(
-        {"summary": evaluation.summary(), "information": evaluation.information_summary()},
-        orjson.OPT_INDENT_2,
-    )  # b'{\n  "summary": ...\n}'
-    return (b"]," if empty else b"\n  ],") + tail[1:] + b"\n"
+    closing = dumps(tail(evaluation), orjson.OPT_INDENT_2)  # b'{\n  "summary": ...\n}'
+    return (b"]," if empty else b"\n  ],") + closing[1:] + b"\n"
 
 
 def chunks(evaluation: Any, options: RenderOptions) -> Iterator[str | bytes]:

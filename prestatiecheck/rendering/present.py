@@ -294,6 +294,8 @@ def message(
         text = t("msg_missing", items="; ".join(items))
         if more > 0:
             text += t("msg_missing_more", count=more)
+        if f.get("missing_parts_of"):
+            text += t("msg_missing_parts", whole=", ".join(f["missing_parts_of"]))
         return text
     if detail == "not_started":
         return t("msg_not_started", period=result.period)

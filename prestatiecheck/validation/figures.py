@@ -18,8 +18,9 @@ from prestatiecheck.i18n import did_you_mean, t
 from prestatiecheck.loading.figures import RawRow
 from prestatiecheck.loading.values import ValueProblem, parse_value
 from prestatiecheck.loading.yamlsafe import Ambiguous
-from prestatiecheck.model import Catalogue, Figure, Problem
+from prestatiecheck.model import Catalogue, Figure, Location, Problem
 from prestatiecheck.periods import Period, PeriodError, parse_period
+from prestatiecheck.validation.unread import grouped
 
 # Words a policy officer writes in the party column for a joint figure (an empty cell works too).
 JOINT_WORDS = frozenset({"joint", "gezamenlijk", "totaal", "samen"})
@@ -48,8 +49,9 @@ def convert_rows(
     default: str | None,
     known_ids: Sequence[str],
 ) -> Checked:
-    """Rows for the selected agreements become Figures; rows for other agreements are skipped."""
+    """Rows for the selected agreements become Figures; rows for other agreements are skipped (a notice)."""
     out = Checked()
+    skipped: dict[tuple[str, str], list[RawRow]] = {}
     for row in rows:
         agreement_id = _text(row.agreement) or default
         if agreement_id is None:
@@ -64,13 +66,104 @@ def convert_rows(
             )
             continue
         if agreement_id not in agreement_ids:
+            if _supplied(row.value):
+                skipped.setdefault((row.location.file, agreement_id), []).append(row)
             continue
         figure = _convert(row, catalogue, agreement_id, out.problems)
         if figure is not None:
             out.figures.append(figure)
+    for (_, other), group in skipped.items():
+        out.notices.append(
+            grouped(
+                [r.at("agreement") for r in group],
+                other,
+                "figures_other_agreement_skipped",
+                "figures_other_agreement_skipped_many",
+                asked=", ".join(agreement_ids),
+            )
+        )
     _duplicates(out)
     _set_checks(out, catalogue)
     return out
+
+
+def _supplied(value: object) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def other_agreement(rows: Sequence[RawRow], asked: str, known: Sequence[str]) -> list[Problem]:
+    """An error per file whose supplied rows all name (``agreement`` column) another agreement than asked."""
+    by_file: dict[str, list[RawRow]] = {}
+    for row in rows:
+        if _supplied(row.value):
+            by_file.setdefault(row.location.file, []).append(row)
+    problems = []
+    for group in by_file.values():
+        named = [_text(r.agreement) for r in group]
+        if all(a is not None and a != asked and a in known for a in named):
+            found = sorted({a for a in named if a is not None})
+            problems.append(
+                Problem(
+                    group[0].at("agreement"),
+                    t("figures_belong_elsewhere_column", found=", ".join(found), asked=asked, first=found[0]),
+                )
+            )
+    return problems
+
+
+def best_agreement(
+    rows: Sequence[RawRow], asked: str, catalogue: Catalogue, known: Sequence[str]
+) -> Problem | None:
+    """One error when most rows do not fit the asked agreement and another one fits them better.
+
+    A row fits an agreement when its party (or a joint figure) is one of the agreement's
+    parties and its metric is in the agreement's vocabulary. Only rows without an
+    agreement of their own count. Another agreement is named when it fits every row, or
+    when at most half the rows fit the one asked and it fits more; it must be the only
+    best one. Otherwise None: the row errors say what is wrong, row by row.
+    """
+    candidates = [r for r in rows if _supplied(r.value) and _text(r.agreement) in (None, asked)]
+    if len(candidates) < 2:
+        return None
+
+    def fits(agreement_id: str) -> int:
+        agreement = catalogue.agreements[agreement_id]
+        vocabulary = catalogue.vocabulary(agreement_id)
+        parties = set(agreement.party_ids)
+        count = 0
+        for r in candidates:
+            party = _text(r.party)
+            if party is not None and party.casefold() not in JOINT_WORDS and party not in parties:
+                continue
+            if _text(r.metric) not in vocabulary:
+                continue
+            count += 1
+        return count
+
+    here = fits(asked)
+    if here == len(candidates):
+        return None
+    scores = {a: fits(a) for a in known if a in catalogue.agreements and a != asked}
+    if not scores:
+        return None
+    best = max(scores, key=lambda a: scores[a])
+    if scores[best] <= here or list(scores.values()).count(scores[best]) > 1:
+        return None
+    # Another agreement that fits every row, or most rows not fitting the one asked.
+    if scores[best] < len(candidates) and here * 2 > len(candidates):
+        return None
+    first = candidates[0]
+    return Problem(
+        Location(first.location.file),
+        t(
+            "figures_belong_elsewhere",
+            best=best,
+            asked=asked,
+            fit=scores[best],
+            fit_asked=here,
+            count=len(candidates),
+        ),
+    )
 
 
 def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: list[Problem]) -> Figure | None:
