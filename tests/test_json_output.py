@@ -73,7 +73,7 @@ def test_summary_comes_last_and_every_result_is_one_line(invoke, at_root) -> Non
                     "--as-of", "2024-06-01")  # fmt: skip
     text = result.stdout
     document = json.loads(text)
-    assert list(document)[-3:] == ["results", "summary", "information"]
+    assert list(document)[-4:] == ["results", "summary", "information", "notices"]
     lines = text.splitlines()
     start = lines.index('  "results": [')
     end = lines.index("  ],", start)

@@ -174,8 +174,8 @@ def test_missing_components_are_named_not_the_derived_figure(invoke, tmp_path: P
         encoding="utf-8",
     )
     for lang, fragment in (
-        ("nl", "(onderdelen van netto_toename; vul 0 in waar er geen waren)"),
-        ("en", "(components of netto_toename; write 0 where there were none)"),
+        ("nl", "(onderdelen van netto toename"),
+        ("en", "(components of net "),
     ):
         results = json.loads(check(invoke, path, lang=lang).stdout)["results"]
         (result,) = [r for r in results if r["rule"] == f"{MINI}/4" and r["party"] == "alliantie"]
@@ -183,7 +183,10 @@ def test_missing_components_are_named_not_the_derived_figure(invoke, tmp_path: P
         missing = {(m["metric"], m["period"]) for m in result["missing"]}
         assert {("deliberalisatie", "2022"), ("verkoop", "2022"), ("liberalisatie", "2022")} <= missing
         assert ("netto_toename", "2022") not in missing
-        assert "verkoop 2022" in result["message"] and fragment in result["message"]
+        assert fragment in result["message"]
+        assert result["message"].endswith(
+            "; vul 0 in waar er geen waren)" if lang == "nl" else "; write 0 where there were none)"
+        )
 
 
 # -- figures of another agreement ----------------------------------------------------------------

@@ -295,7 +295,8 @@ def message(
         if more > 0:
             text += t("msg_missing_more", count=more)
         if f.get("missing_parts_of"):
-            text += t("msg_missing_parts", whole=", ".join(f["missing_parts_of"]))
+            wholes = [metric_name(agreement, m) for m in f["missing_parts_of"]]
+            text += t("msg_missing_parts", whole=", ".join(wholes))
         return text
     if detail == "not_started":
         return t("msg_not_started", period=result.period)

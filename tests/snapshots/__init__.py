@@ -70,7 +70,7 @@ def _number(value: Any, decimals: int | None = None) -> Any:
 
 def reference_document(evaluation: Any, quiet: bool = False) -> dict[str, Any]:
     """The JSON document of an evaluation by its plain definition: head, summary, one record per
-    result (``rendering.rows.record``), through the standard library's encoder and back."""
+    result (``rendering.rows.record``), notices, through the standard library's encoder and back."""
     from prestatiecheck import __version__
     from prestatiecheck.i18n import get_language
     from prestatiecheck.model import Status
@@ -93,6 +93,16 @@ def reference_document(evaluation: Any, quiet: bool = False) -> dict[str, Any]:
         "summary": summary,
         "information": information,
         "results": [record(r, agreements.get(r.rule.agreement_id)) for r in shown],
+        "notices": [
+            {
+                "file": n.location.file,
+                "line": n.location.line or None,
+                "sheet": n.location.sheet or None,
+                "cell": n.location.cell or None,
+                "message": n.message,
+            }
+            for n in evaluation.notices
+        ],
     }
     return json.loads(json.dumps(doc, ensure_ascii=False))  # type: ignore[no-any-return]
 
