@@ -319,8 +319,8 @@ MESSAGES.update(
         "target_party_missing": ("geen doel voor partij '{party}'", "no target for party '{party}'"),
         # figures
         "figures_missing_column": (
-            "kolom '{column}' ontbreekt in de kopregel ({header})",
-            "column '{column}' is missing from the header ({header})",
+            "kolom '{column}' (of '{dutch}') ontbreekt in de kopregel ({header})",
+            "column '{column}' (or '{dutch}') is missing from the header ({header})",
         ),
         "figures_too_many_fields": (
             "{found} velden, de kopregel heeft er {expected} (scheidingsteken '{delimiter}'; staat er een "
@@ -1810,7 +1810,10 @@ MESSAGES.update(
             "the PDF is encrypted; save it without a password first",
         ),
         "draft_pdf_unreadable": ("geen leesbare PDF: {reason}", "not a readable PDF: {reason}"),
-        "draft_docx_unreadable": ("geen leesbaar Word-bestand (.docx): {reason}", "not a readable Word file (.docx): {reason}"),
+        "draft_docx_unreadable": (
+            "geen leesbaar Word-bestand (.docx): {reason}",
+            "not a readable Word file (.docx): {reason}",
+        ),
         "draft_docx_missing": (
             "python-docx ontbreekt; installeer prestatiecheck opnieuw",
             "python-docx is missing; reinstall prestatiecheck",
@@ -1833,7 +1836,10 @@ MESSAGES.update(
             "titel, gemeente, periode, datum van ondertekening en partijen nalopen (uit de kop van het document geraden)",
             "check title, municipality, period, signing date and parties (guessed from the document's head)",
         ),
-        "draft_todo_municipality": ("gemeente niet gevonden: vul hem in", "municipality not found: fill it in"),
+        "draft_todo_municipality": (
+            "gemeente niet gevonden: vul hem in",
+            "municipality not found: fill it in",
+        ),
         "draft_todo_period": (
             "periode niet gevonden: vul hem in (bijvoorbeeld 2025-2027)",
             "period not found: fill it in (for example 2025-2027)",
@@ -2039,6 +2045,41 @@ MESSAGES.update(
         "msg_missing_parts": (
             " (onderdelen van {whole}; vul 0 in waar er geen waren)",
             " (components of {whole}; write 0 where there were none)",
+        ),
+    }
+)
+
+# -- input (issue 12): CSV quotes left open, Dutch column names --
+MESSAGES.update(
+    {
+        "csv_quote_open_row": (
+            'een aanhalingsteken (") op deze regel is niet gesloten: regel {line} is een eigen rij cijfers, '
+            'maar zou met alles ertussen in één cel belanden; sluit de tekst met " of haal het '
+            "aanhalingsteken weg",
+            'a quote (") on this line is not closed: line {line} is a row of figures of its own, but would '
+            'end up in one cell with everything in between; close the text with " or remove the quote',
+        ),
+        "csv_quote_open_long": (
+            'een aanhalingsteken (") op deze regel is niet gesloten binnen {chars} tekens of {lines} regels '
+            '(een cel loopt nooit verder); sluit de tekst met " of haal het aanhalingsteken weg',
+            'a quote (") on this line is not closed within {chars} characters or {lines} lines (no cell '
+            'runs further); close the text with " or remove the quote',
+        ),
+        "csv_quote_open_end": (
+            'een aanhalingsteken (") op deze regel wordt nergens gesloten: de rest van het bestand ({lines} '
+            'regels) zou in één cel belanden; sluit de tekst met " of haal het aanhalingsteken weg',
+            'a quote (") on this line is never closed: the rest of the file ({lines} lines) would end up in '
+            'one cell; close the text with " or remove the quote',
+        ),
+        "csv_line_break_in_column": (
+            "een regeleinde in de kolom '{column}' (regels {first} tot en met {last}): alleen een toelichting "
+            '(note) mag over meer regels lopen; is een aanhalingsteken (") niet gesloten?',
+            "a line break in the '{column}' column (lines {first} to {last}): only a note may run over "
+            'several lines; is a quote (") left open?',
+        ),
+        "figures_yaml_column_twice": (
+            "'{key}' is dezelfde kolom als '{first}' hierboven",
+            "'{key}' is the same column as '{first}' above",
         ),
     }
 )

@@ -7,14 +7,13 @@ validation.figures turns raw rows into Figures against the agreement's rules.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from prestatiecheck.i18n import did_you_mean, t
+from prestatiecheck.loading.csvrecords import MAX_CELL_CHARS, MAX_CELL_LINES, Malformed, OpenQuote, records
 from prestatiecheck.loading.resources import display_path
 from prestatiecheck.loading.textfile import Unreadable, read_text
 from prestatiecheck.loading.yamlsafe import YamlMapping, parse_yaml, where
@@ -25,11 +24,13 @@ OPTIONAL_COLUMNS = ("agreement", "project", "note")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 # Headers a Dutch spreadsheet may carry.
 COLUMN_SYNONYMS = {
-    "periode": "period", "partij": "party", "corporatie": "party", "indicator": "metric",
-    "metriek": "metric", "kengetal": "metric", "waarde": "value", "afspraak": "agreement",
-    "overeenkomst": "agreement", "toelichting": "note", "opmerking": "note",
-    "notitie": "note",
+    "periode": "period", "jaar": "period", "partij": "party", "corporatie": "party",
+    "indicator": "metric", "metriek": "metric", "kengetal": "metric", "cijfer": "metric",
+    "waarde": "value", "afspraak": "agreement", "afspraken": "agreement", "overeenkomst": "agreement",
+    "toelichting": "note", "opmerking": "note", "notitie": "note", "projectnaam": "project",
 }  # fmt: skip
+# The Dutch name a message gives a column beside its own.
+DUTCH_NAMES = {"period": "periode", "party": "partij", "metric": "kengetal", "value": "waarde"}
 
 
 @dataclass(frozen=True)
@@ -92,16 +93,25 @@ def normalise_header(name: Any) -> str:
     return COLUMN_SYNONYMS.get(text, text)
 
 
-def header_problems(header: list[str], where_: Location) -> list[Problem]:
+def header_problems(header: list[str], where_: Location, typed: Sequence[Any] | None = None) -> list[Problem]:
+    """A problem per required column the header lacks, showing the header as it was typed."""
+    shown = [str(x if x is not None else "").strip().lstrip("\ufeff") for x in (typed or header)]
     problems = []
     for column in REQUIRED_COLUMNS:
         if column not in header:
-            unknown = [h for h in header if h and h not in COLUMNS]
+            unknown = [
+                typed_name for typed_name, h in zip(shown, header, strict=False) if h and h not in COLUMNS
+            ]
             problems.append(
                 Problem(
                     where_,
-                    t("figures_missing_column", column=column, header=", ".join(header) or "-")
-                    + did_you_mean(column, unknown),
+                    t(
+                        "figures_missing_column",
+                        column=column,
+                        dutch=DUTCH_NAMES[column],
+                        header=", ".join(x for x in shown if x) or "-",
+                    )
+                    + (did_you_mean(column, unknown) or did_you_mean(DUTCH_NAMES[column], unknown)),
                 )
             )
     return problems
@@ -112,79 +122,96 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
         text = read_text(path, display=shown, fallback="cp1252")
     except Unreadable as e:
         return RawFigures([], [e.problem])
-    lines = text.splitlines()
-    header_index = next(
-        (i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")), None
-    )
-    if header_index is None:
+    header_line = next((x for x in text.splitlines() if x.strip() and not x.startswith("#")), None)
+    if header_line is None:
         return RawFigures([], [Problem(Location(shown), t("file_empty"))])
-    header_line = lines[header_index]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     if delimiter == "," and "\t" in header_line and header_line.count("\t") > header_line.count(","):
         delimiter = "\t"
     style = "comma" if delimiter == ";" else "point"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[RawRow] = []
     problems: list[Problem] = []
     header: list[str] | None = None
-    last_line = 0
-    try:
-        for record in reader:
-            # A record that spans lines (a quoted newline, or a quote left open) is named by the
-            # line it starts on.
-            line, last_line = last_line + 1, reader.line_num
-            if not record or all(not cell.strip() for cell in record) or record[0].startswith("#"):
-                continue
-            if header is None:
-                header = [normalise_header(h) for h in record]
-                found = header_problems(header, Location(shown, line))
-                if found:
-                    return RawFigures([], found)
-                continue
-            if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
-                problems.append(
-                    Problem(
-                        Location(shown, line),
-                        t(
-                            "figures_too_many_fields",
-                            found=len(record),
-                            expected=len(header),
-                            delimiter=delimiter,
-                        ),
-                    )
-                )
-                continue
-            if "value" in header and len(record) <= header.index("value"):
-                # Not an empty value (that is "not supplied") but a row that stops before its value:
-                # a quote left open, or a line broken in two.
-                problems.append(
-                    Problem(
-                        Location(shown, line),
-                        t("figures_too_few_fields", found=len(record), expected=len(header)),
-                    )
-                )
-                continue
-            cells = dict(zip(header, (c.strip() for c in record), strict=False))
-            if keep is not None and not keep(cells.get("agreement")):
-                continue
-            rows.append(
-                RawRow(
-                    location=Location(shown, line),
-                    period=cells.get("period"),
-                    party=cells.get("party"),
-                    metric=cells.get("metric"),
-                    value=cells.get("value", ""),
-                    number_style=style,
-                    agreement=cells.get("agreement"),
-                    project=cells.get("project"),
-                    note=cells.get("note"),
+    for item in records(text, delimiter):
+        if isinstance(item, OpenQuote):
+            problems.append(Problem(Location(shown, item.line), _open_quote(item)))
+            continue
+        if isinstance(item, Malformed):
+            problems.append(Problem(Location(shown, item.line), t("csv_malformed", reason=item.reason)))
+            continue
+        record, line = item.fields, item.first
+        if not record or all(not cell.strip() for cell in record) or record[0].startswith("#"):
+            continue
+        if header is None:
+            header = [normalise_header(h) for h in record]
+            found = header_problems(header, Location(shown, line), typed=record)
+            if found:
+                return RawFigures([], found)
+            continue
+        if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
+            problems.append(
+                Problem(
+                    Location(shown, line),
+                    t(
+                        "figures_too_many_fields",
+                        found=len(record),
+                        expected=len(header),
+                        delimiter=delimiter,
+                    ),
                 )
             )
-    except csv.Error as e:
-        problems.append(Problem(Location(shown, reader.line_num), t("csv_malformed", reason=str(e))))
+            continue
+        if "value" in header and len(record) <= header.index("value"):
+            # Not an empty value (that is "not supplied") but a row that stops before its value:
+            # a line broken in two.
+            problems.append(
+                Problem(
+                    Location(shown, line),
+                    t("figures_too_few_fields", found=len(record), expected=len(header)),
+                )
+            )
+            continue
+        broken = [
+            name
+            for name, cell in zip(header, record, strict=False)
+            if name in COLUMNS and name != "note" and ("\n" in cell or "\r" in cell)
+        ]
+        if broken:
+            # Only a note may run over lines; anywhere else a line break is a quote left open.
+            problems.append(
+                Problem(
+                    Location(shown, line),
+                    t("csv_line_break_in_column", column=broken[0], first=item.first, last=item.last),
+                )
+            )
+            continue
+        cells = dict(zip(header, (c.strip() for c in record), strict=False))
+        if keep is not None and not keep(cells.get("agreement")):
+            continue
+        rows.append(
+            RawRow(
+                location=Location(shown, line),
+                period=cells.get("period"),
+                party=cells.get("party"),
+                metric=cells.get("metric"),
+                value=cells.get("value", ""),
+                number_style=style,
+                agreement=cells.get("agreement"),
+                project=cells.get("project"),
+                note=cells.get("note"),
+            )
+        )
     if header is None:
         problems.append(Problem(Location(shown), t("file_empty")))
     return RawFigures(rows, problems)
+
+
+def _open_quote(found: OpenQuote) -> str:
+    if found.reason == "row":
+        return t("csv_quote_open_row", line=found.until)
+    if found.reason == "long":
+        return t("csv_quote_open_long", chars=f"{MAX_CELL_CHARS:,}".replace(",", "."), lines=MAX_CELL_LINES)
+    return t("csv_quote_open_end", lines=found.until - found.line + 1)
 
 
 def read_yaml(path: Path, shown: str) -> RawFigures:
@@ -196,55 +223,81 @@ def read_yaml(path: Path, shown: str) -> RawFigures:
     if data is None:
         return RawFigures([], problems)
     root = getattr(data, "location", Location(shown, 1, 1))
-    if not isinstance(data, Mapping) or "figures" not in data:
+    if not isinstance(data, Mapping):
         return RawFigures([], problems + [Problem(root, t("figures_yaml_shape"))])
-    for key in data:
-        if key not in ("figures", "agreement"):
+    top = {_yaml_key(k, TOP_KEYS): k for k in data}
+    if "figures" not in top:
+        return RawFigures([], problems + [Problem(root, t("figures_yaml_shape"))])
+    for name, key in top.items():
+        if name not in ("figures", "agreement"):
             problems.append(
                 Problem(
                     data.where_key(key) if isinstance(data, YamlMapping) else root,
                     t("schema_unknown_key", key=key) + did_you_mean(key, ["figures", "agreement"]),
                 )
             )
-    default_agreement = data.get("agreement")
-    items = data["figures"]
+    default_agreement = data.get(top.get("agreement"))
+    items = data[top["figures"]]
     if not isinstance(items, list):
-        return RawFigures([], problems + [Problem(where(data, "figures", root), t("figures_yaml_shape"))])
+        return RawFigures(
+            [], problems + [Problem(where(data, top["figures"], root), t("figures_yaml_shape"))]
+        )
     rows: list[RawRow] = []
     for i, item in enumerate(items):
         loc = where(items, i, root)
         if not isinstance(item, Mapping):
             problems.append(Problem(loc, t("figures_yaml_item")))
             continue
-        bad = [k for k in item if k not in COLUMNS]
-        for key in bad:
-            problems.append(
-                Problem(
-                    item.where_key(key) if isinstance(item, YamlMapping) else loc,
-                    t("schema_unknown_key", key=key) + did_you_mean(key, COLUMNS),
-                )
-            )
-        missing = [c for c in ("period", "metric") if item.get(c) is None]
+        keys: dict[str, Any] = {}  # column -> the key as written (English or Dutch)
+        bad = False
+        for key in item:
+            name = _yaml_key(key, COLUMN_SYNONYMS)
+            at = item.where_key(key) if isinstance(item, YamlMapping) else loc
+            if name not in COLUMNS:
+                problems.append(Problem(at, t("schema_unknown_key", key=key) + did_you_mean(key, COLUMNS)))
+                bad = True
+            elif name in keys:
+                problems.append(Problem(at, t("figures_yaml_column_twice", key=key, first=keys[name])))
+                bad = True
+            else:
+                keys[name] = key
+
+        def get(name: str, default: Any = None) -> Any:
+            return item.get(keys[name]) if name in keys else default  # noqa: B023 - used right away
+
+        missing = [c for c in ("period", "metric") if get(c) is None]
         for column in missing:
             problems.append(Problem(loc, t("schema_missing_key", key=column)))
         if bad or missing:
             continue
-        value = item.get("value")
+        value = get("value")
         rows.append(
             RawRow(
                 location=loc,
-                period=item.get("period"),
-                party=item.get("party"),
-                metric=item.get("metric"),
+                period=get("period"),
+                party=get("party"),
+                metric=get("metric"),
                 value="" if value is None else value,
                 number_style="native",
-                agreement=item.get("agreement", default_agreement),
-                project=item.get("project"),
-                note=item.get("note"),
-                value_location=where(item, "value", loc),
+                agreement=get("agreement", default_agreement),
+                project=get("project"),
+                note=get("note"),
+                value_location=where(item, keys.get("value"), loc),
             )
         )
     return RawFigures(rows, problems)
+
+
+# The top keys of a YAML figures file, in English or Dutch.
+TOP_KEYS = {"cijfers": "figures", "afspraak": "agreement", "afspraken": "agreement"}
+
+
+def _yaml_key(key: Any, synonyms: Mapping[str, str]) -> Any:
+    """A key as the column (or top key) it names: a Dutch name is read as its English one."""
+    if not isinstance(key, str):
+        return key
+    name = key.strip().lower()
+    return synonyms.get(name, name)
 
 
 def read_xlsx(path: Path, shown: str) -> RawFigures:

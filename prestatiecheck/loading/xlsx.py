@@ -195,7 +195,7 @@ def _no_header_problem(sheets: dict[str, list[tuple[Cell, ...]]], shown: str) ->
             if any(c.value not in (None, "") for c in row):
                 header = _header_of(row)
                 where = Location(shown, number, 1, sheet=title, cell=f"A{number}")
-                found = header_problems(header, where)
+                found = header_problems(header, where, typed=[c.value for c in row])
                 return Problem(
                     where,
                     t("xlsx_no_header", sheets=", ".join(sheets)) + " " + "; ".join(p.message for p in found),
