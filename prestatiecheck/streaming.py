@@ -32,6 +32,7 @@ from prestatiecheck.i18n import get_language, set_language, t
 from prestatiecheck.model import Agreement, Catalogue, Location, Problem, Result
 from prestatiecheck.pipeline import CheckOptions, check_figures, check_party_options, check_theme_options
 from prestatiecheck.shards import ShardSpec
+from prestatiecheck.validation.unread import not_begun, unread_notices
 
 RenderPart = Callable[[list[Result], Mapping[str, Agreement]], Any]
 AHEAD = 8  # parts a worker may have finished before this process needs them
@@ -59,6 +60,7 @@ class Checked:
     parties: list[str]
     rule_problems: list[Problem] = field(default_factory=list)  # a rule file that does not load
     usage: str | None = None  # a usage error (said as it would be raised)
+    not_begun: int = 0  # figures left out: their period had not begun on the as-of date
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Part:
     rendered: Any
     tally: Tally
     used: int
+    notices: list[Problem] = field(default_factory=list)  # figures no rule read
 
 
 class Shard:
@@ -96,12 +99,14 @@ class Shard:
             return Checked([], [], [], 0, 0, [], [], rule_problems=list(e.problems))
         self.catalogue = loaded.catalogue
         self.agreement_ids = loaded.agreement_ids
-        self._figures = loaded.figures
         agreements = [loaded.catalogue.agreements[a] for a in loaded.agreement_ids]
+        windows = {a.id: a.period for a in agreements}
+        self._figures, later = not_begun(loaded.figures, options.as_of, windows)
         return Checked(
             agreement_ids=loaded.agreement_ids,
             problems=loaded.problems,
-            notices=loaded.notices,
+            notices=loaded.notices + later,
+            not_begun=len(loaded.figures) - len(self._figures),
             supplied=loaded.supplied,
             figures=len(loaded.figures),
             themes=sorted({r.theme for a in agreements for r in a.rules}),
@@ -126,7 +131,11 @@ class Shard:
             tally = Tally()
             tally.add(results)
             rendered = render_part(results, {agreement_id: catalogue.agreements[agreement_id]})
-            yield Part(agreement_id, rendered, tally, len(index.used))
+            used = len(index.used)
+            if options.themes and index.unread():
+                # A figure that only a rule of another theme reads is not lost: ask every rule.
+                _, index = evaluate_agreement(catalogue, agreement_id, own, options.as_of)
+            yield Part(agreement_id, rendered, tally, used, unread_notices({agreement_id: index}))
 
 
 @dataclass
@@ -147,27 +156,31 @@ class StreamedEvaluation:
     tally: Tally = field(default_factory=Tally)
     figures_used: int = 0
     catalogue: Catalogue | None = None  # with one job: the agreements' rule files
+    not_begun: int = 0  # figures left out because their period had not begun on the as-of date
 
     def parts(self, render_part: RenderPart) -> Iterator[Any]:
         """Each agreement's results rendered by ``render_part``, in order.
 
         Nothing is given out until some agreement read a figure: when none does, the figures
-        match nothing, which is an error (raised before anything is written)."""
+        match nothing, which is an error (raised before anything is written), unless figures
+        were left out because their period had not begun (their results are pending).
+        ``notices`` grows by the figures no rule read, agreement by agreement."""
         held: list[Any] = []
         for part in self._runner.parts(render_part, self.parties):
             self.tally.merge(part.tally)
             self.figures_used += part.used
-            if self.figures_used == 0:
+            self.notices.extend(part.notices)
+            if self.figures_used == 0 and not self.not_begun:
                 held.append(part.rendered)
                 continue
             if held:
                 yield from held
                 held = []
             yield part.rendered
-        if self.figures_used == 0:
+        if self.figures_used == 0 and not self.not_begun:
             shown = _location(self.figures_files)
             ids = ", ".join(self.agreement_ids)
-            raise FiguresError([Problem(shown, t("figures_match_nothing", agreement=ids))])
+            raise FiguresError([Problem(shown, t("figures_match_nothing", agreement=ids)), *self.notices])
 
     def summary(self) -> dict[str, int]:
         return self.tally.summary()
@@ -220,6 +233,7 @@ def start_check(options: CheckOptions, jobs: int = 1) -> StreamedEvaluation:
         _runner=runner,
         parties=parties,
         catalogue=runner.catalogue,
+        not_begun=merged.not_begun,
     )
 
 
@@ -243,6 +257,7 @@ def _merge(found: Sequence[Checked]) -> Checked:
         parties=sorted({x for c in found for x in c.parties}),
         rule_problems=[p for c in found for p in c.rule_problems],
         usage=usage,
+        not_begun=sum(c.not_begun for c in found),
     )
 
 

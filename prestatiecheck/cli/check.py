@@ -119,9 +119,9 @@ def register(cli: click.Group) -> None:
         from prestatiecheck.streaming import start_check
 
         streamed = start_check(options, jobs)  # every figure checked: raises before anything is written
-        for notice in streamed.notices:
-            click.echo(str(notice), err=True)
         emit(render(streamed, fmt, color=color, quiet=quiet, output=output), output)
+        for notice in streamed.notices:  # (complete once the results are: figures no rule read)
+            click.echo(str(notice), err=True)
         finish(streamed.tally.counted_statuses(), fail_on)
 
 

@@ -62,7 +62,7 @@ def _grouped(figures: Sequence[Figure], one: str, many: str, **params: str) -> P
 def not_begun(
     figures: Iterable[Figure], as_of: date, windows: Mapping[str, Period]
 ) -> tuple[list[Figure], list[Problem]]:
-    """The figures to evaluate, and a notice per file for those of periods after the as-of date.
+    """The figures to evaluate, and a notice per file and agreement for those of periods not begun.
 
     A period of the agreement (``windows``: agreement id -> its period) that has not begun on
     the as-of date cannot have a result yet: its figures (a forecast, or a wrong --as-of)
@@ -74,12 +74,12 @@ def not_begun(
     from prestatiecheck.rendering.formatting import long_date
 
     kept: list[Figure] = []
-    later: dict[str, list[Figure]] = {}
+    later: dict[tuple[str, str | None], list[Figure]] = {}  # per file and agreement
     for f in figures:
         window = windows.get(f.agreement or "")
         inside = window is not None and window.contains(f.period)
         if inside and f.period.start > as_of and not isinstance(f.value, date):
-            later.setdefault(f.location.file, []).append(f)
+            later.setdefault((f.location.file, f.agreement), []).append(f)
         else:
             kept.append(f)
     notices = []

@@ -180,7 +180,9 @@ def test_missing_header(invoke, tmp_path: Path) -> None:  # type: ignore[no-unty
     result = check(invoke, path)
     assert result.exit_code == 2
     assert "cijfers.xlsx:Blad1!A1: geen blad met de kopregel period, party, metric, value" in result.stderr
-    assert "kolom 'metric' ontbreekt" in result.stderr and "bedoelde u 'metrc'?" in result.stderr
+    assert (
+        "kolom 'metric' (of 'kengetal') ontbreekt" in result.stderr and "bedoelde u 'metrc'?" in result.stderr
+    )
 
 
 def test_wrong_sheet_layout(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
