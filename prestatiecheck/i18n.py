@@ -761,7 +761,10 @@ MESSAGES.update(
             "verbinding geweigerd (draait daar een SMTP-server?)",
             "connection refused (is an SMTP server running there?)",
         ),
-        "mail_timeout": ("geen antwoord binnen {seconds} s", "no answer within {seconds} s"),
+        "mail_timeout": (
+            "niet klaar binnen {seconds} s (de server antwoordt niet, of te traag)",
+            "not done within {seconds} s (the server does not answer, or too slowly)",
+        ),
         "mail_unknown_host": ("servernaam '{host}' onbekend", "host name '{host}' not found"),
         "mail_tls_failed": ("TLS mislukt: {reason}", "TLS failed: {reason}"),
         "mail_network_error": ("netwerkfout: {reason}", "network error: {reason}"),
@@ -1786,6 +1789,27 @@ MESSAGES.update(
         "history_run_ambiguous": (
             "'{run}' past bij meer dan één run: {matches}; geef meer tekens",
             "'{run}' matches more than one run: {matches}; give more characters",
+        ),
+        "mail_cafile_unusable": (
+            "CA-bestand '{value}' is onbruikbaar ({reason}); verwacht: certificaten in PEM "
+            "('-----BEGIN CERTIFICATE-----')",
+            "CA file '{value}' cannot be used ({reason}); expected: certificates in PEM "
+            "('-----BEGIN CERTIFICATE-----')",
+        ),
+        "mail_from_control": (
+            "afzender '{value}' bevat een regeleinde of ander stuurteken; één regel, bijvoorbeeld "
+            "'Prestatiecheck <rapportage@gemeente.example.nl>'",
+            "sender '{value}' contains a line break or another control character; one line, for example "
+            "'Prestatiecheck <rapportage@gemeente.example.nl>'",
+        ),
+        "mail_user_control": (
+            "gebruikersnaam bevat een regeleinde of ander stuurteken",
+            "user name contains a line break or another control character",
+        ),
+        "mail_encoding_failed": (
+            "een instelling (gebruiker of wachtwoord?) kan niet worden verzonden in de codering die de "
+            "server vraagt",
+            "a setting (user or password?) cannot be sent in the encoding the server asks for",
         ),
         "history_diff_no_common": (
             "de twee runs hebben geen afspraken gemeen ({before} tegen {after})",

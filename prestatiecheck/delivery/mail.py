@@ -20,6 +20,7 @@ Interface used by ``prestatiecheck report`` (whose ``mail_options`` adds the opt
 from __future__ import annotations
 
 import base64
+import contextlib
 import ipaddress
 import os
 import re
@@ -248,15 +249,20 @@ def _check(
             timeout = DEFAULT_TIMEOUT
     sender = raw["from"][0] if "from" in raw else None
     if sender is not None:
-        from email.utils import parseaddr
-
-        address = parseaddr(sender)[1]
-        if not valid_address(address):
-            bad("from", t("mail_bad_from", value=sender))
+        problem = _sender_problem(sender)
+        if problem:
+            bad("from", problem)
     cafile = raw["cafile"][0] if "cafile" in raw else None
-    if cafile is not None and not Path(cafile).is_file():
-        bad("cafile", t("mail_bad_cafile", value=cafile))
+    if cafile is not None:
+        if not Path(cafile).is_file():
+            bad("cafile", t("mail_bad_cafile", value=cafile))
+        else:
+            reason = _cafile_problem(cafile)
+            if reason:
+                bad("cafile", t("mail_cafile_unusable", value=cafile, reason=reason))
     user = raw["user"][0] if "user" in raw else None
+    if user is not None and _CONTROL.search(user):
+        bad("user", t("mail_user_control"))
     has_password = "password" in raw
 
     def where(key: str) -> Location:  # a missing setting: the config file, else the variable to set
@@ -283,6 +289,43 @@ def _check(
         host=host, port=port, user=user, sender=sender, security=security, timeout=timeout, cafile=cafile
     )
     return settings, problems
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _sender_problem(sender: str) -> str | None:
+    """Why a From setting cannot be the sender (a line break would inject headers), or None."""
+    from email.utils import parseaddr
+
+    from prestatiecheck.rendering.safetext import visible_controls
+
+    shown = visible_controls(sender, newlines=False)
+    if _CONTROL.search(sender):
+        return t("mail_from_control", value=shown)
+    address = parseaddr(sender)[1]
+    if not valid_address(address):
+        return t("mail_bad_from", value=shown)
+    try:  # exactly what building the message will do
+        from email.message import EmailMessage
+
+        EmailMessage()["From"] = sender
+    except (ValueError, TypeError, IndexError) as e:
+        return t("mail_bad_from", value=shown) + f" ({e})"
+    return None
+
+
+def _cafile_problem(cafile: str) -> str | None:
+    """Why the CA file cannot be used to verify the server (not PEM, no certificate), or None."""
+    import ssl
+
+    try:
+        ssl.create_default_context().load_verify_locations(cafile=cafile)
+    except ssl.SSLError as e:
+        return str(e.reason or e)
+    except (OSError, ValueError) as e:
+        return getattr(e, "strerror", None) or str(e)
+    return None
 
 
 def _is_loopback(host: str) -> bool:
@@ -526,40 +569,32 @@ def deliver(
 
 
 def send(settings: MailSettings, message: EmailMessage, recipients: Iterable[str]) -> None:
-    """Hand the message to the SMTP server; every failure becomes a DeliveryError naming host:port."""
-    import smtplib
-    import ssl
+    """Hand the message to the SMTP server; every failure becomes a DeliveryError naming host:port.
+
+    The timeout bounds the whole delivery, not each socket read: the conversation runs in a
+    worker thread, and when it is not done in time its connection is shut and the run goes
+    on (a server that trickles a byte every two seconds cannot hold a cron job).
+    """
+    import threading
 
     recipients = list(recipients)
     assert settings.host is not None and settings.sender is not None
-    from email.utils import parseaddr
-
-    envelope_from = parseaddr(settings.sender)[1]
-    context = ssl.create_default_context()
-    if settings.cafile:
-        context.load_verify_locations(cafile=settings.cafile)
-    try:
-        client: smtplib.SMTP
-        if settings.security == "ssl":
-            client = smtplib.SMTP_SSL(
-                settings.host, settings.effective_port, timeout=settings.timeout, context=context
-            )
-        else:
-            client = smtplib.SMTP(settings.host, settings.effective_port, timeout=settings.timeout)
-        with client:
-            client.ehlo()
-            if settings.security == "starttls":
-                if not client.has_extn("starttls"):
-                    raise DeliveryError(_failed(settings, t("mail_no_starttls")))
-                client.starttls(context=context)
-                client.ehlo()
-            if settings.user and settings.password:
-                client.login(settings.user, settings.password)
-            refused = client.send_message(message, from_addr=envelope_from, to_addrs=recipients)
-    except DeliveryError:
-        raise
-    except Exception as e:  # noqa: BLE001 - every way sending fails is reported the same way
-        raise DeliveryError(_failed(settings, _explain(e, settings))) from None
+    conversation = _Conversation(settings, message, recipients)
+    worker = threading.Thread(target=conversation.run, name="prestatiecheck-smtp", daemon=True)
+    worker.start()
+    worker.join(settings.timeout)
+    if worker.is_alive():
+        conversation.abandon()
+        worker.join(1.0)
+        raise DeliveryError(_failed(settings, t("mail_timeout", seconds=f"{settings.timeout:g}"))) from None
+    error = conversation.error
+    if isinstance(error, DeliveryError):
+        raise DeliveryError(str(error)) from None
+    if error is not None:
+        if not isinstance(error, Exception):
+            raise error
+        raise DeliveryError(_failed(settings, _explain(error, settings))) from None
+    refused = conversation.refused
     if refused:
         delivered = [r for r in recipients if r not in refused]
         raise DeliveryError(
@@ -571,7 +606,104 @@ def send(settings: MailSettings, message: EmailMessage, recipients: Iterable[str
                     delivered=", ".join(delivered) or "-",
                 ),
             )
-        )
+        ) from None
+
+
+class _Utf8(str):
+    """A login text smtplib sends as UTF-8 (RFC 4616) where it would insist on ASCII.
+
+    smtplib encodes AUTH responses with ``.encode('ascii')``: a password with 'é' or '€'
+    would fail with an error naming the character and its position.
+    """
+
+    def encode(self, encoding: str = "utf-8", errors: str = "strict") -> bytes:
+        return str.encode(self, "utf-8", errors)
+
+
+def _utf8_client(base: type) -> type:
+    class Client(base):  # type: ignore[valid-type,misc]
+        def auth_plain(self, challenge: bytes | None = None) -> str:
+            return _Utf8(super().auth_plain(challenge))
+
+        def auth_login(self, challenge: bytes | None = None) -> str:
+            return _Utf8(super().auth_login(challenge))
+
+    return Client
+
+
+class _Conversation:
+    """One SMTP conversation, run in a worker thread; the main thread may abandon it."""
+
+    def __init__(self, settings: MailSettings, message: EmailMessage, recipients: list[str]) -> None:
+        import threading
+
+        self.settings = settings
+        self.message = message
+        self.recipients = recipients
+        self.error: BaseException | None = None
+        self.refused: dict[str, tuple[int, bytes]] = {}
+        self._client: smtplib.SMTP | None = None
+        self._abandoned = threading.Event()
+
+    def abandon(self) -> None:
+        """Stop it: shut the connection so a blocked read returns, and let no later step run."""
+        self._abandoned.set()
+        client = self._client
+        sock = getattr(client, "sock", None) if client is not None else None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                sock.close()
+
+    def _step(self) -> None:
+        if self._abandoned.is_set():
+            raise TimeoutError("abandoned")
+
+    def run(self) -> None:
+        try:
+            self._run()
+        except BaseException as e:  # noqa: BLE001 - reported by the main thread
+            self.error = e
+
+    def _run(self) -> None:
+        import smtplib
+        import ssl
+        from email.utils import parseaddr
+
+        settings = self.settings
+        assert settings.host is not None and settings.sender is not None
+        envelope_from = parseaddr(settings.sender)[1]
+        context = ssl.create_default_context()
+        if settings.cafile:
+            context.load_verify_locations(cafile=settings.cafile)
+        # Each socket read may take the whole timeout (and a little more): the deadline of the
+        # main thread, not a read, is what ends a slow conversation.
+        per_read = settings.timeout + 1.0
+        client: smtplib.SMTP
+        if settings.security == "ssl":
+            client = _utf8_client(smtplib.SMTP_SSL)(
+                settings.host, settings.effective_port, timeout=per_read, context=context
+            )
+        else:
+            client = _utf8_client(smtplib.SMTP)(settings.host, settings.effective_port, timeout=per_read)
+        self._client = client
+        with client:
+            self._step()
+            client.ehlo()
+            if settings.security == "starttls":
+                if not client.has_extn("starttls"):
+                    raise DeliveryError(_failed(settings, t("mail_no_starttls")))
+                self._step()
+                client.starttls(context=context)
+                client.ehlo()
+            if settings.user and settings.password:
+                self._step()
+                client.login(_Utf8(settings.user), _Utf8(settings.password))
+            self._step()
+            self.refused = client.send_message(
+                self.message, from_addr=envelope_from, to_addrs=self.recipients
+            )
 
 
 def _failed(settings: MailSettings, reason: str) -> str:
@@ -622,4 +754,6 @@ def _explain(error: Exception, settings: MailSettings) -> str:
         return t("mail_tls_failed", reason=error.reason or str(error))
     if isinstance(error, OSError):
         return t("mail_network_error", reason=error.strerror or str(error))
+    if isinstance(error, UnicodeError):  # its text names a character (of a password?) and its position
+        return t("mail_encoding_failed")
     return f"{type(error).__name__}: {error}"

@@ -383,7 +383,7 @@ def test_server_that_never_answers_times_out(tmp_path: Path) -> None:
             "PRESTATIECHECK_SMTP_TIMEOUT": "0.3",
         }
         started = time.monotonic()
-        with pytest.raises(DeliveryError, match=rf"127\.0\.0\.1:{port} mislukt: geen antwoord binnen 0\.3 s"):
+        with pytest.raises(DeliveryError, match=rf"127\.0\.0\.1:{port} mislukt: niet klaar binnen 0\.3 s"):
             send(request(env), tmp_path)
         assert time.monotonic() - started < 3
 
