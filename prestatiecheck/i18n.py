@@ -822,17 +822,7 @@ MESSAGES.update(
         "report_progress": ("Voortgang naar het doel", "Progress towards the target"),
         "report_progress_text": ("{party}: {value} van {target}", "{party}: {value} of {target}"),
         "report_progress_expected": ("; volgens schema nu {expected}", "; on schedule by now {expected}"),
-        "report_progress_legend": (
-            "Balk: gerealiseerd; doorgetrokken lijn: het doel; stippellijn met driehoek: wat volgens "
-            "schema nu gerealiseerd zou zijn.",
-            "Bar: realised; solid line: the target; dotted line with triangle: what would be realised "
-            "by now on schedule.",
-        ),
         "report_trends": ("Aandelen per periode", "Shares per period"),
-        "report_trends_legend": (
-            "Eén staaf per periode met status en waarde; stippellijn: de norm; ?: geen gegevens.",
-            "One bar per period with status and value; dotted line: the norm; ?: no figures.",
-        ),
         "report_no_figures_short": ("geen gegevens", "no figures"),
         "report_deadlines": ("Termijnen in de komende {days} dagen", "Deadlines in the next {days} days"),
         "report_deadlines_caption": (
@@ -2107,3 +2097,49 @@ MESSAGES.update(
         ),
     }
 )
+
+# The report for the meeting (report helper, issue 13): the stoplicht, the agenda per afspraak,
+# sources by document and article, the footer without install paths, charts for any sign.
+MESSAGES.update(
+    {
+        "report_matrix": ("Stoplicht per afspraak", "Traffic lights per afspraak"),
+        "report_matrix_caption": (
+            "Per afspraak en partij de stand in de meest recente periode (peildatum {as_of}); "
+            "eerdere perioden staan bij de resultaten per thema",
+            "Per afspraak and party the state in the most recent period (as of {as_of}); "
+            "earlier periods are in the results per theme",
+        ),
+        "report_matrix_no_result": ("geen resultaat voor deze partij", "no result for this party"),
+        "report_matrix_several": ("{count} van {total} projecten", "{count} of {total} projects"),
+        "report_matrix_parties_without": (
+            "Zonder resultaat in dit rapport (geen afspraak met cijfers voor deze partij): {parties}.",
+            "Without a result in this report (no afspraak with figures for this party): {parties}.",
+        ),
+        "report_agenda_caption": (
+            "Per afspraak, met de trekker: wat niet voldaan is of aandacht vraagt",
+            "Per afspraak, with who is responsible: what is not met or at risk",
+        ),
+        "report_col_finding": ("Bevinding", "Finding"),
+        "report_source": ("Bron", "Source"),
+        "report_source_text": (
+            "{document}; 'art.' verwijst naar dit document",
+            "{document}; 'art.' refers to this document",
+        ),
+        "report_signed": ("ondertekend {date}", "signed {date}"),
+        "report_footer_rule_file": ("{name} (sha256 {sha256})", "{name} (sha256 {sha256})"),
+        "report_progress_norm": ("{party}: {value}, norm {norm}", "{party}: {value}, norm {norm}"),
+        "report_progress_legend": (
+            "Balk: gerealiseerd, gemeten vanaf nul (de grijze lijn; links daarvan is negatief); dikke "
+            "lijn: het doel of maximum, met de norm erboven; stippellijn: wat volgens schema nu "
+            "gerealiseerd zou zijn.",
+            "Bar: realised, measured from zero (the grey line; left of it is negative); thick line: the "
+            "target or maximum, with the norm above it; dotted line: what would be realised by now on "
+            "schedule.",
+        ),
+        "report_trends_legend": (
+            "Eén staaf per periode, met status en waarde erboven; stippellijn: de norm; ?: geen gegevens.",
+            "One bar per period, with status and value above it; dotted line: the norm; ?: no figures.",
+        ),
+    }
+)
+MESSAGES.update({"report_col_verdict": ("Status en toelichting", "Status and explanation")})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
+from pathlib import PurePath
 from typing import Any
 
 from markupsafe import Markup
@@ -17,6 +18,7 @@ from markupsafe import Markup
 from prestatiecheck import __version__
 from prestatiecheck.i18n import get_language, pick, t
 from prestatiecheck.model import STATUS_ORDER, Status
+from prestatiecheck.periods import PeriodError, parse_period
 from prestatiecheck.rendering import formatting as fmt
 from prestatiecheck.rendering.labels import ASCII_SYMBOLS, HEX, SYMBOLS, label
 from prestatiecheck.reporting import charts
@@ -83,12 +85,18 @@ def build(
                 "period": rec["period"],
                 "value": shown["value_text"],
                 "norm": shown["norm_text"],
+                # in the narrow columns of the tables: dates as 9-11-2021 (the finding says them in full)
+                **_compact_dates(rec, shown),
                 # "marks" beside the status word: an interpretation, or for information only
                 "status": {**status_info(rec["status"]), "marks": " · ".join(marks)},  # type: ignore[dict-item]
                 "information": bool(rec.get("information")),
+                "interpretation": rec.get("reading") == "interpretation",
                 "message": shown["message"],
                 "article": rec["source"]["article"],
-                "notes": [{"party": party(n.get("party")), "note": n["note"]} for n in rec.get("notes", [])],
+                "source": source_text(rec["source"], block),
+                # every note of the figures behind this result; `notes` keeps each note once (below)
+                "all_notes": [{"party": party(n.get("party")), "note": n["note"]} for n in rec.get("notes", [])],
+                "notes": [],
                 "trekker": ", ".join(party(p) for p in rule.get("trekker", [])),
                 "previous": status_info(before),
                 "change": {"code": mark, "label": t(f"report_change_{mark}")} if mark else None,
@@ -108,24 +116,30 @@ def build(
     for row in rows:
         theme = by_theme.get(row["theme"])
         if theme is None:
-            theme = by_theme[row["theme"]] = {"name": row["theme"], "rules": [], "progress": [], "trends": []}
+            theme = by_theme[row["theme"]] = {
+                "name": row["theme"],
+                "rules": [],
+                "progress": [],
+                "trends": [],
+                "progress_groups": [],
+                "trend_groups": [],
+            }
             themes.append(theme)
         if not theme["rules"] or theme["rules"][-1]["id"] != row["rule"]:
-            theme["rules"].append(
-                {
-                    "id": row["rule"],
-                    "ref": row["ref"],
-                    "title": row["title"],
-                    "article": row["article"],
-                    "trekker": row["trekker"],
-                    "rows": [],
-                }
-            )
+            theme["rules"].append(_rule_head(row))
         theme["rules"][-1]["rows"].append(row)
     for theme in themes:
         for rule in theme["rules"]:
-            theme["progress"] += _progress(rule)
-            theme["trends"] += _trends(rule)
+            _place_notes(rule["rows"], party)
+            progress, trends = _progress(rule), _trends(rule)
+            theme["progress"] += progress
+            theme["trends"] += trends
+            # the same charts per afspraak: its name once, then a small chart per party
+            if progress:
+                theme["progress_groups"].append({"rule": _rule_name(rule), "charts": progress})
+            if trends:
+                theme["trend_groups"].append({"rule": _rule_name(rule), "charts": trends})
+    agenda = [row for row in rows if Status(row["status"]["code"]) in AGENDA and not row["information"]]
 
     end = as_of + timedelta(days=DEADLINE_DAYS)
     deadlines = [
@@ -144,7 +158,13 @@ def build(
 
     with_results = {row["rule"] for row in rows}
     without = [
-        {"ref": r["ref"], "title": r["title"], "theme": r["theme"], "article": r["article"]}
+        {
+            "ref": r["ref"],
+            "title": r["title"],
+            "theme": r["theme"],
+            "article": r["article"],
+            "source": source_text({"article": r["article"], "document": r.get("document")}, block),
+        }
         for r in block["rules"]
         if r["id"] not in with_results
     ]
@@ -152,7 +172,6 @@ def build(
         {"name": p["name"], "role": t(f"report_role_{p['role']}") if p["role"] in ROLES else p["role"]}
         for p in block["parties"]
     ]
-    rule_files = [block["rule_file"]]
     return {
         "lang": lang,
         "title": t("report_title"),
@@ -163,7 +182,10 @@ def build(
             "municipality": block["municipality"],
             "period": block["period"],
             "source": block.get("source", ""),
+            "signed": fmt.long_date(date.fromisoformat(block["signed"])) if block.get("signed") else None,
         },
+        # the document every "art." refers to unless a rule names another one
+        "source_document": block["title"],
         "parties": parties,
         "as_of": fmt.long_date(as_of),
         "as_of_iso": as_of.isoformat(),
@@ -171,7 +193,11 @@ def build(
         "summary": summary,
         "total": sum(counts.values()),
         "information_count": sum(1 for row in rows if row["information"]),
-        "agenda": [row for row in rows if Status(row["status"]["code"]) in AGENDA and not row["information"]],
+        "matrix": _matrix(themes, block, as_of),
+        "widths": _detail_widths(rows),
+        "keep": keep_together,
+        "agenda": agenda,
+        "agenda_rules": _by_rule(agenda),
         "history_used": history_used,
         "previous": (
             {
@@ -193,8 +219,9 @@ def build(
         ],
         "footer": {
             "version": doc.get("prestatiecheck", __version__),
-            "rule_files": rule_files,
-            "agreements_index": doc["report"].get("agreements_index", ""),
+            "rule_files": [_rule_file(block)],
+            # the index by its file name: where a package is installed is nobody's business
+            "agreements_index": PurePath(doc["report"].get("agreements_index", "")).name,
             "disclaimer": t("report_disclaimer"),
         },
     }
@@ -218,40 +245,50 @@ def _days(row: Mapping[str, Any], as_of: date) -> int:
     return (date.fromisoformat(row["record"]["due"]) - as_of).days
 
 
+def _rule_name(rule: Mapping[str, Any]) -> str:
+    return f"{rule['title']} ({rule['source']})" if rule.get("source") else str(rule["title"])
+
+
 def _progress(rule: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A bar per result of a cumulative target: realised against the target, zero on the scale."""
     out = []
     for row in rule["rows"]:
         rec = row["record"]
-        if row["kind"] != "target" or rec.get("value") is None or not rec.get("target"):
+        if row["kind"] != "target" or rec.get("value") is None or rec.get("target") is None:
             continue
-        expected = rec.get("expected")
-        text = t(
-            "report_progress_text",
-            party=row["party"],
-            value=row["value"],
-            target=fmt.number(rec["target"], 0),
-        )
-        if expected is not None and rec.get("bound") == "at_least":
+        value, target = float(rec["value"]), float(rec["target"])
+        bound = rec.get("bound")
+        expected = rec.get("expected") if bound == "at_least" else None
+        if bound == "at_least" and target > 0 and value >= 0:
+            text = t("report_progress_text", party=row["party"], value=row["value"], target=fmt.number(rec["target"], 0))
+        else:  # a maximum, or a target at or below zero: "-34 of -35" would read wrongly
+            text = t("report_progress_norm", party=row["party"], value=row["value"], norm=row["norm"])
+        if expected is not None:
             text += t("report_progress_expected", expected=fmt.number(expected, 0))
+        name = _rule_name(rule)
         svg = charts.progress_bar(
-            value=float(rec["value"]),
-            target=float(rec["target"]),
-            expected=float(expected) if expected is not None and rec.get("bound") == "at_least" else None,
+            value=value,
+            target=target,
+            expected=float(expected) if expected is not None else None,
             status=row["status"]["code"],
-            label=f"{rule['ref']} {rule['title']}: {text}",
+            label=f"{name}: {text}",
+            value_text=row["value"],
+            target_text=row["norm"],
         )
-        out.append({"rule": f"{rule['ref']} {rule['title']}", "text": text, "row": row, "svg": Markup(svg)})
+        out.append({"rule": name, "party": row["party"], "text": text, "row": row, "svg": Markup(svg)})
     return out
 
 
 def _trends(rule: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Bars per period for a share, per party, where there is more than one period to compare."""
     rows = [r for r in rule["rows"] if r["kind"] in TREND_KINDS and not MULTI_YEAR.fullmatch(r["period"])]
     by_party: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_party.setdefault(row["party"], []).append(row)
     out = []
+    name = _rule_name(rule)
     for party_name, series in by_party.items():
-        if not any(r["record"].get("value") is not None for r in series):
+        if not any(r["record"].get("value") is not None for r in series) or len(series) < 2:
             continue
         series = sorted(series, key=lambda r: r["period"])
         points = [
@@ -266,10 +303,10 @@ def _trends(rule: Mapping[str, Any]) -> list[dict[str, Any]]:
         rec = series[0]["record"]
         limits = [float(x) for x in (rec.get("band") or [rec.get("limit")]) if x is not None]
         text = "; ".join(f"{p.period}: {p.text or t('report_no_figures_short')}" for p in points)
-        label_text = f"{rule['ref']} {rule['title']} · {party_name} · {series[0]['norm']}: {text}"
+        label_text = f"{name} · {party_name} · {series[0]['norm']}: {text}"
         out.append(
             {
-                "rule": f"{rule['ref']} {rule['title']}",
+                "rule": name,
                 "party": party_name,
                 "norm": series[0]["norm"],
                 "text": text,
@@ -277,3 +314,272 @@ def _trends(rule: Mapping[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _rule_head(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["rule"],
+        "ref": row["ref"],
+        "title": row["title"],
+        "theme": row["theme"],
+        "article": row["article"],
+        "source": row["source"],
+        "trekker": row["trekker"],
+        "interpretation": row["interpretation"],
+        "rows": [],
+    }
+
+
+def _by_rule(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows grouped per afspraak, in their order: the title and trekker once, then each result."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        if not out or out[-1]["id"] != row["rule"]:
+            out.append(_rule_head(row))
+        out[-1]["rows"].append(row)
+    return out
+
+
+def article_label(article: str) -> str:
+    """"art. 1A" for a numbered article; a heading ("Tabel 2", "Bijlage II") as the document names it."""
+    return t("report_article", article=article) if article[:1].isdigit() else article
+
+
+def source_text(source: Mapping[str, Any], block: Mapping[str, Any]) -> str:
+    """Where an afspraak is written: its article, and the document's title when that is not the
+    agreement's own document (named once, in the header). Never a file name."""
+    where = article_label(str(source.get("article") or ""))
+    document = source.get("document")
+    if not document or document == block.get("source"):
+        return where
+    title = str(source.get("title") or document)
+    return f"{title}, {where}" if where else title
+
+
+def _rule_file(block: Mapping[str, Any]) -> dict[str, Any]:
+    """A rule file by its name and content hash, never by the folder it is installed in."""
+    name = block.get("rule_file_name") or PurePath(block.get("rule_file", "")).name
+    digest = block.get("rule_file_sha256")
+    short = digest[:12] if digest else None
+    return {
+        "name": name,
+        "sha256": short,
+        "text": t("report_footer_rule_file", name=name, sha256=short) if short else name,
+    }
+
+
+def _place_notes(rows: list[dict[str, Any]], party: Any) -> None:
+    """Each note on a figure once per afspraak, at the result of the party it belongs to.
+
+    A joint result carries the notes of every party's figures; where that party has its own
+    result for the same period, the note is shown there and not again on the joint row.
+    """
+    own = {(row["party_id"], row["period"]) for row in rows if row["party_id"] is not None}
+    seen: set[tuple[str | None, str]] = set()
+    for row in rows:
+        placed = []
+        for note in row["record"].get("notes", []):
+            key = (note.get("party"), note["note"])
+            if row["party_id"] is None and key[0] is not None and (key[0], row["period"]) in own:
+                continue
+            if key in seen:
+                continue
+            seen.add(key)
+            placed.append({"party": party(key[0]), "note": key[1]})
+        row["notes"] = placed
+
+
+def _span(label_text: str) -> tuple[date, date]:
+    try:
+        period = parse_period(label_text)
+    except PeriodError:
+        return date.min, date.min
+    return period.start, period.end
+
+
+def _recency(label_text: str) -> tuple[date, date]:
+    start, end = _span(label_text)
+    return end, start
+
+
+def _latest(rows: list[dict[str, Any]], as_of: date) -> list[dict[str, Any]]:
+    """The results of the most recent period that has begun (or else of the first one to come)."""
+    begun = [r for r in rows if _span(r["period"])[0] <= as_of]
+    if begun:
+        period = max((r["period"] for r in begun), key=_recency)
+    else:
+        period = min((r["period"] for r in rows), key=_span)
+    return [r for r in rows if r["period"] == period]
+
+
+def _cell(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """One matrix cell: the status of a party's latest result; of several (per project), the worst."""
+    worst = min(rows, key=lambda r: STATUS_ORDER.index(Status(r["status"]["code"])))
+    same = sum(r["status"]["code"] == worst["status"]["code"] for r in rows)
+    return {
+        "status": worst["status"],
+        "period": worst["period"],
+        "information": all(r["information"] for r in rows),
+        "detail": t("report_matrix_several", count=same, total=len(rows)) if len(rows) > 1 else "",
+        "other_period": None,
+    }
+
+
+def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date) -> dict[str, Any]:
+    """The stoplicht: per afspraak (rows, per theme) and party (columns) the latest status.
+
+    A column per party with a result in this report, in the agreement's order, and one for the
+    joint results; parties without any result are named under the table, never silently left
+    out. A cell holds the party's result for the most recent period that has begun; a cell whose
+    period differs from its row's names it. Earlier periods are in the detail.
+    """
+    names = {p["id"]: p["name"] for p in block["parties"]}
+    # An afspraak without any figure is not a row of "geen gegevens": it is named under
+    # "Zonder gegevens" with what is missing.
+    included = [
+        (theme, [rule for rule in theme["rules"] if any(r["status"]["code"] != Status.NO_DATA for r in rule["rows"])])
+        for theme in themes
+    ]
+    used: list[str | None] = []
+    for _, rules in included:
+        for rule in rules:
+            for row in rule["rows"]:
+                if row["party_id"] not in used:
+                    used.append(row["party_id"])
+    order = [p["id"] for p in block["parties"]]
+    party_ids: list[str | None] = [p for p in order if p in used]
+    party_ids += [p for p in used if p is not None and p not in order]
+    if None in used:
+        party_ids.append(None)
+    columns = [{"id": pid, "name": t("joint_word") if pid is None else names.get(pid, pid)} for pid in party_ids]
+    groups = []
+    for theme, rules in included:
+        matrix_rows = []
+        for rule in rules:
+            cells: list[dict[str, Any] | None] = []
+            for pid in party_ids:
+                mine = [r for r in rule["rows"] if r["party_id"] == pid]
+                cells.append(_cell(_latest(mine, as_of)) if mine else None)
+            shown = [c for c in cells if c is not None]
+            period = max((c["period"] for c in shown), key=_recency)
+            for c in shown:
+                c["other_period"] = c["period"] if c["period"] != period else None
+            matrix_rows.append(
+                {
+                    **{k: v for k, v in rule.items() if k != "rows"},
+                    "period": period,
+                    "cells": cells,
+                    "earlier": len({r["period"] for r in rule["rows"]}) > 1,
+                }
+            )
+        if matrix_rows:
+            groups.append({"theme": theme["name"], "rows": matrix_rows})
+    widths = _matrix_widths(columns, groups)
+    return {
+        "columns": columns,
+        "groups": groups,
+        "parties_without_results": [names[p] for p in order if p not in used],
+        **widths,
+    }
+
+
+PAGE_MM = 186.0  # A4 less the margins (and the body's width on screen)
+MATRIX_PT = 7.2  # the stoplicht's font size (report.css: .matrix)
+MATRIX_HEAD_PT = 7.5
+MATRIX_NOTE_PT = 6.5
+CELL_EXTRA_MM = 4.0  # cell padding, borders and the status's colour bar
+MATRIX_CELL_EXTRA_MM = 3.8  # the same in the stoplicht (a thinner bar)
+MIN_RULE_MM = 55.0  # below this the period moves into the afspraak's cell
+
+
+def _matrix_widths(columns: list[dict[str, Any]], groups: list[dict[str, Any]]) -> dict[str, Any]:
+    """Fixed column widths in mm: each party column as wide as its widest status word, cell note
+    or header word, so no status breaks and no word is cut; the afspraak takes what is left."""
+    from prestatiecheck.reporting.layout import longest_word_mm, text_mm
+
+    for i, column in enumerate(columns):
+        need = longest_word_mm(column["name"], MATRIX_HEAD_PT, bold=True)
+        for group in groups:
+            for row in group["rows"]:
+                cell = row["cells"][i]
+                if cell is None:
+                    continue
+                need = max(need, text_mm(f"{cell['status']['symbol']} {cell['status']['label']}", MATRIX_PT))
+                note = " ".join(x for x in (cell["other_period"], cell["detail"]) if x)
+                need = max(need, longest_word_mm(note, MATRIX_NOTE_PT))
+        column["width"] = round(need + MATRIX_CELL_EXTRA_MM, 1)
+    periods = [row["period"] for group in groups for row in group["rows"]]
+    period_width = round(
+        max([text_mm(p, MATRIX_PT) for p in periods] + [longest_word_mm(t("col_period"), MATRIX_HEAD_PT, bold=True)])
+        + CELL_EXTRA_MM,
+        1,
+    )
+    rest = PAGE_MM - sum(c["width"] for c in columns)
+    period_column = rest - period_width >= MIN_RULE_MM
+    return {
+        "period_column": period_column,
+        "period_width": period_width if period_column else 0,
+        "rule_width": round(rest - (period_width if period_column else 0), 1),
+    }
+
+
+DETAIL_PT = 7.5  # the detail and agenda tables' font size (report.css: table)
+NORM_MAX_MM = 30.0
+
+
+def _detail_widths(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """Fixed widths (mm) for the detail and agenda columns: party, period, value, norm and status
+    each fit their longest word (a status as a whole); the finding takes the rest."""
+    from prestatiecheck.reporting.layout import longest_word_mm, text_mm
+
+    def widest(texts: list[str], minimum: float, *, whole: bool = False, bold: bool = False) -> float:
+        measure = text_mm if whole else longest_word_mm
+        found = max([measure(x, DETAIL_PT, bold=bold) for x in texts if x] + [0.0])
+        return round(max(found, minimum) + CELL_EXTRA_MM - 1.5, 1)
+
+    heads = {k: longest_word_mm(t(k), DETAIL_PT, bold=True) for k in ("col_party", "col_period", "col_value", "col_norm", "col_status")}
+    out = {
+        "party": widest([r["party"] for r in rows], max(heads["col_party"], 18.0)),
+        "period": widest([r["period"] for r in rows], heads["col_period"], whole=True),
+        "value": widest([r["value_short"] for r in rows], max(heads["col_value"], 10.0)),
+        # a norm on one line where it is short ("uiterlijk 31-12-2021"), else it wraps between words
+        "norm": widest(
+            [r["norm_short"] for r in rows if text_mm(r["norm_short"], DETAIL_PT) <= NORM_MAX_MM],
+            max([heads["col_norm"], 16.0] + [longest_word_mm(r["norm_short"], DETAIL_PT) for r in rows]),
+            whole=True,
+        ),
+        "status": widest(
+            [f"{r['status']['symbol']} {r['status']['label']}" for r in rows], heads["col_status"], whole=True, bold=True
+        ),
+    }
+    out["message"] = round(PAGE_MM - sum(out.values()), 1)
+    # the detail shows the status at the start of the finding, in one column
+    out["verdict"] = round(PAGE_MM - out["party"] - out["period"] - out["value"] - out["norm"], 1)
+    out["agenda_message"] = round(PAGE_MM - out["status"] - out["party"] - out["period"], 1)
+    return out
+
+
+_NUMBERISH = re.compile(r"[0-9][0-9.,]*(?:[-–/][0-9][0-9.,]*)+")
+
+
+def keep_together(text: str) -> Markup:
+    """Text for HTML in which a period or range ("2021-2025", "45%–55%", "12/5") never breaks at
+    its hyphen: such runs are kept on one line; everything else is escaped as usual."""
+    out: list[str] = []
+    last = 0
+    for found in _NUMBERISH.finditer(text):
+        out.append(str(Markup.escape(text[last : found.start()])))
+        out.append(f'<span class="nw">{Markup.escape(found.group())}</span>')
+        last = found.end()
+    out.append(str(Markup.escape(text[last:])))
+    return Markup("".join(out))
+
+
+def _compact_dates(rec: Mapping[str, Any], shown: Mapping[str, Any]) -> dict[str, str]:
+    if rec.get("bound") != "due" or not rec.get("limit"):
+        return {"value_short": shown["value_text"], "norm_short": shown["norm_text"]}
+    value = rec.get("value")
+    return {
+        "value_short": fmt.short_date(date.fromisoformat(value)) if isinstance(value, str) else shown["value_text"],
+        "norm_short": t("norm_due", due=fmt.short_date(date.fromisoformat(rec["limit"]))),
+    }
