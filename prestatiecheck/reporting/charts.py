@@ -34,7 +34,9 @@ def _text_width(text: str) -> float:
     return len(text) * CHAR_WIDTH
 
 
-def _label(x: float, y: float, text: str, width: int, *, away_from: float | None = None) -> tuple[str, float, float]:
+def _label(
+    x: float, y: float, text: str, width: int, *, away_from: float | None = None
+) -> tuple[str, float, float]:
     """A label near ``x`` that stays inside the chart; beside (not over) a line at ``away_from``.
 
     Returns the SVG text and the horizontal extent it takes, so callers can avoid overlaps.
@@ -42,10 +44,7 @@ def _label(x: float, y: float, text: str, width: int, *, away_from: float | None
     w = _text_width(text)
     if away_from is not None:
         # start right of the line if it fits, else end left of it: the line is never under text
-        if away_from + 3 + w <= width:
-            left = away_from + 3
-        else:
-            left = max(0.0, away_from - 3 - w)
+        left = away_from + 3 if away_from + 3 + w <= width else max(0.0, away_from - 3 - w)
     else:
         left = min(max(0.0, x - w / 2), width - w)
     svg = f'<text x="{left:.1f}" y="{y:.1f}" font-size="{FONT}">{escape(text)}</text>'
@@ -85,9 +84,12 @@ def progress_bar(
     x0, xv, xt = x(0.0), x(value), x(target)
     colour = HEX.get(Status(status), INK)
     body = (
-        f'<rect x="1" y="{top}" width="{inner}" height="{bar}" fill="{TRACK}" stroke="{INK}" stroke-width="0.5"/>'
-        f'<rect x="{min(x0, xv):.1f}" y="{top}" width="{max(abs(xv - x0), 1.0):.1f}" height="{bar}" fill="{colour}"/>'
-        f'<line x1="{x0:.1f}" y1="{top - 2}" x2="{x0:.1f}" y2="{top + bar + 2}" stroke="#777777" stroke-width="1"/>'
+        f'<rect x="1" y="{top}" width="{inner}" height="{bar}" fill="{TRACK}" stroke="{INK}" '
+        f'stroke-width="0.5"/>'
+        f'<rect x="{min(x0, xv):.1f}" y="{top}" width="{max(abs(xv - x0), 1.0):.1f}" height="{bar}" '
+        f'fill="{colour}"/>'
+        f'<line x1="{x0:.1f}" y1="{top - 2}" x2="{x0:.1f}" y2="{top + bar + 2}" stroke="#777777" '
+        f'stroke-width="1"/>'
     )
     if expected is not None:
         xe = x(expected)
@@ -96,7 +98,8 @@ def progress_bar(
             f'stroke-width="1.5" stroke-dasharray="3,2"/>'
         )
     body += (
-        f'<line x1="{xt:.1f}" y1="{top - 3}" x2="{xt:.1f}" y2="{top + bar + 3}" stroke="{INK}" stroke-width="2.5"/>'
+        f'<line x1="{xt:.1f}" y1="{top - 3}" x2="{xt:.1f}" y2="{top + bar + 3}" stroke="{INK}" '
+        f'stroke-width="2.5"/>'
     )
     target_svg, _, _ = _label(xt, top - 4, target_text, width, away_from=xt)
     body += target_svg
@@ -147,8 +150,10 @@ def share_trend(
             )
             text = f"{SYMBOLS[Status(p.status)]} {p.text}"
         body += (
-            f'<text x="{cx:.1f}" y="{label_h - 2}" text-anchor="middle" font-size="{FONT}">{escape(text)}</text>'
-            f'<text x="{cx:.1f}" y="{height - 3}" text-anchor="middle" font-size="{FONT}">{escape(p.period)}</text>'
+            f'<text x="{cx:.1f}" y="{label_h - 2}" text-anchor="middle" font-size="{FONT}">'
+            f"{escape(text)}</text>"
+            f'<text x="{cx:.1f}" y="{height - 3}" text-anchor="middle" font-size="{FONT}">'
+            f"{escape(p.period)}</text>"
         )
     for limit in limits:
         y = base - limit / scale * plot_h

@@ -79,7 +79,9 @@ def build(
                 "title": rec["title"],
                 "theme": rec["theme"],
                 "kind": rec["kind"],
-                "party": shown["party_name"],
+                # who the result is about, as shown: the party, and the project where there is one
+                "party": shown["party_name"] + (f" · {rec['project']}" if rec.get("project") else ""),
+                "party_name": shown["party_name"],
                 "party_id": rec.get("party"),
                 "project": rec.get("project"),
                 "period": rec["period"],
@@ -95,7 +97,9 @@ def build(
                 "article": rec["source"]["article"],
                 "source": source_text(rec["source"], block),
                 # every note of the figures behind this result; `notes` keeps each note once (below)
-                "all_notes": [{"party": party(n.get("party")), "note": n["note"]} for n in rec.get("notes", [])],
+                "all_notes": [
+                    {"party": party(n.get("party")), "note": n["note"]} for n in rec.get("notes", [])
+                ],
                 "notes": [],
                 "trekker": ", ".join(party(p) for p in rule.get("trekker", [])),
                 "previous": status_info(before),
@@ -215,7 +219,12 @@ def build(
         "without_results": without,
         # A context item's note in the report's language (saved results carry both).
         "context_items": [
-            {**c, "note": pick(c.get("note") or "", c.get("note_en") or "")} for c in block.get("context", [])
+            {
+                **c,
+                "note": pick(c.get("note") or "", c.get("note_en") or ""),
+                "source": article_label(str(c["ref"])),
+            }
+            for c in block.get("context", [])
         ],
         "footer": {
             "version": doc.get("prestatiecheck", __version__),
@@ -260,7 +269,12 @@ def _progress(rule: Mapping[str, Any]) -> list[dict[str, Any]]:
         bound = rec.get("bound")
         expected = rec.get("expected") if bound == "at_least" else None
         if bound == "at_least" and target > 0 and value >= 0:
-            text = t("report_progress_text", party=row["party"], value=row["value"], target=fmt.number(rec["target"], 0))
+            text = t(
+                "report_progress_text",
+                party=row["party"],
+                value=row["value"],
+                target=fmt.number(rec["target"], 0),
+            )
         else:  # a maximum, or a target at or below zero: "-34 of -35" would read wrongly
             text = t("report_progress_norm", party=row["party"], value=row["value"], norm=row["norm"])
         if expected is not None:
@@ -341,7 +355,7 @@ def _by_rule(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def article_label(article: str) -> str:
-    """"art. 1A" for a numbered article; a heading ("Tabel 2", "Bijlage II") as the document names it."""
+    """ "art. 1A" for a numbered article; a heading ("Tabel 2", "Bijlage II") as the document names it."""
     return t("report_article", article=article) if article[:1].isdigit() else article
 
 
@@ -402,14 +416,14 @@ def _recency(label_text: str) -> tuple[date, date]:
     return end, start
 
 
-def _latest(rows: list[dict[str, Any]], as_of: date) -> list[dict[str, Any]]:
-    """The results of the most recent period that has begun (or else of the first one to come)."""
+def _latest(rows: list[dict[str, Any]], as_of: date) -> str:
+    """The most recent period with figures: the latest period that has begun with a result that is
+    not "geen gegevens"; failing that the latest that has begun, failing that the first to come."""
     begun = [r for r in rows if _span(r["period"])[0] <= as_of]
-    if begun:
-        period = max((r["period"] for r in begun), key=_recency)
-    else:
-        period = min((r["period"] for r in rows), key=_span)
-    return [r for r in rows if r["period"] == period]
+    with_figures = [r for r in begun if r["status"]["code"] != Status.NO_DATA]
+    if with_figures or begun:
+        return max((r["period"] for r in with_figures or begun), key=_recency)
+    return min((r["period"] for r in rows), key=_span)
 
 
 def _cell(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -425,6 +439,18 @@ def _cell(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+NBSP = "\u00a0"
+
+
+def _cell_text(cell: Mapping[str, Any]) -> str:
+    """A cell as text; the status word joined by no-break spaces, so wrapping never splits it."""
+    extra = [x for x in (cell["other_period"], cell["detail"]) if x]
+    if cell["information"]:
+        extra.append(t("mark_information"))
+    text = f"{cell['status']['symbol']} {cell['status']['label']}".replace(" ", NBSP)
+    return text + "".join(f" ({x})" for x in extra)
+
+
 def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date) -> dict[str, Any]:
     """The stoplicht: per afspraak (rows, per theme) and party (columns) the latest status.
 
@@ -437,7 +463,14 @@ def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date)
     # An afspraak without any figure is not a row of "geen gegevens": it is named under
     # "Zonder gegevens" with what is missing.
     included = [
-        (theme, [rule for rule in theme["rules"] if any(r["status"]["code"] != Status.NO_DATA for r in rule["rows"])])
+        (
+            theme,
+            [
+                rule
+                for rule in theme["rules"]
+                if any(r["status"]["code"] != Status.NO_DATA for r in rule["rows"])
+            ],
+        )
         for theme in themes
     ]
     used: list[str | None] = []
@@ -451,25 +484,38 @@ def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date)
     party_ids += [p for p in used if p is not None and p not in order]
     if None in used:
         party_ids.append(None)
-    columns = [{"id": pid, "name": t("joint_word") if pid is None else names.get(pid, pid)} for pid in party_ids]
+    columns = [
+        {"id": pid, "name": t("joint_word") if pid is None else names.get(pid, pid)} for pid in party_ids
+    ]
     groups = []
     for theme, rules in included:
         matrix_rows = []
         for rule in rules:
+            # the afspraak's most recent period with figures; a party without a result in that
+            # period shows its own most recent one, with the period named in the cell
+            period = _latest(rule["rows"], as_of)
             cells: list[dict[str, Any] | None] = []
             for pid in party_ids:
                 mine = [r for r in rule["rows"] if r["party_id"] == pid]
-                cells.append(_cell(_latest(mine, as_of)) if mine else None)
-            shown = [c for c in cells if c is not None]
-            period = max((c["period"] for c in shown), key=_recency)
-            for c in shown:
-                c["other_period"] = c["period"] if c["period"] != period else None
+                if not mine:
+                    cells.append(None)
+                    continue
+                now = [r for r in mine if r["period"] == period]
+                cell = _cell(now or [r for r in mine if r["period"] == _latest(mine, as_of)])
+                cell["other_period"] = None if now else cell["period"]
+                cells.append(cell)
             matrix_rows.append(
                 {
                     **{k: v for k, v in rule.items() if k != "rows"},
                     "period": period,
                     "cells": cells,
                     "earlier": len({r["period"] for r in rule["rows"]}) > 1,
+                    # the row as one line of text (plain-text report): "Portaal: ✓ voldaan | ..."
+                    "line": " | ".join(
+                        f"{column['name']}:{NBSP}{_cell_text(cell)}"
+                        for column, cell in zip(columns, cells, strict=True)
+                        if cell is not None
+                    ),
                 }
             )
         if matrix_rows:
@@ -484,12 +530,12 @@ def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date)
 
 
 PAGE_MM = 186.0  # A4 less the margins (and the body's width on screen)
-MATRIX_PT = 7.2  # the stoplicht's font size (report.css: .matrix)
-MATRIX_HEAD_PT = 7.5
+MATRIX_PT = 7.0  # the stoplicht's font size (report.css: .matrix)
+MATRIX_HEAD_PT = 7.2
 MATRIX_NOTE_PT = 6.5
 CELL_EXTRA_MM = 4.0  # cell padding, borders and the status's colour bar
 MATRIX_CELL_EXTRA_MM = 3.8  # the same in the stoplicht (a thinner bar)
-MIN_RULE_MM = 55.0  # below this the period moves into the afspraak's cell
+MIN_RULE_MM = 80.0  # below this the period moves into the afspraak's cell
 
 
 def _matrix_widths(columns: list[dict[str, Any]], groups: list[dict[str, Any]]) -> dict[str, Any]:
@@ -510,7 +556,10 @@ def _matrix_widths(columns: list[dict[str, Any]], groups: list[dict[str, Any]]) 
         column["width"] = round(need + MATRIX_CELL_EXTRA_MM, 1)
     periods = [row["period"] for group in groups for row in group["rows"]]
     period_width = round(
-        max([text_mm(p, MATRIX_PT) for p in periods] + [longest_word_mm(t("col_period"), MATRIX_HEAD_PT, bold=True)])
+        max(
+            [text_mm(p, MATRIX_PT) for p in periods]
+            + [longest_word_mm(t("col_period"), MATRIX_HEAD_PT, bold=True)]
+        )
         + CELL_EXTRA_MM,
         1,
     )
@@ -523,7 +572,7 @@ def _matrix_widths(columns: list[dict[str, Any]], groups: list[dict[str, Any]]) 
     }
 
 
-DETAIL_PT = 7.5  # the detail and agenda tables' font size (report.css: table)
+DETAIL_PT = 7.2  # the detail and agenda tables' font size (report.css: table)
 NORM_MAX_MM = 30.0
 
 
@@ -532,12 +581,17 @@ def _detail_widths(rows: list[dict[str, Any]]) -> dict[str, float]:
     each fit their longest word (a status as a whole); the finding takes the rest."""
     from prestatiecheck.reporting.layout import longest_word_mm, text_mm
 
-    def widest(texts: list[str], minimum: float, *, whole: bool = False, bold: bool = False) -> float:
+    def widest(
+        texts: list[str], minimum: float, *, whole: bool = False, bold: bool = False, extra: float = 2.6
+    ) -> float:
         measure = text_mm if whole else longest_word_mm
         found = max([measure(x, DETAIL_PT, bold=bold) for x in texts if x] + [0.0])
-        return round(max(found, minimum) + CELL_EXTRA_MM - 1.5, 1)
+        return round(max(found, minimum) + extra, 1)
 
-    heads = {k: longest_word_mm(t(k), DETAIL_PT, bold=True) for k in ("col_party", "col_period", "col_value", "col_norm", "col_status")}
+    heads = {
+        k: longest_word_mm(t(k), DETAIL_PT, bold=True)
+        for k in ("col_party", "col_period", "col_value", "col_norm", "col_status")
+    }
     out = {
         "party": widest([r["party"] for r in rows], max(heads["col_party"], 18.0)),
         "period": widest([r["period"] for r in rows], heads["col_period"], whole=True),
@@ -549,7 +603,11 @@ def _detail_widths(rows: list[dict[str, Any]]) -> dict[str, float]:
             whole=True,
         ),
         "status": widest(
-            [f"{r['status']['symbol']} {r['status']['label']}" for r in rows], heads["col_status"], whole=True, bold=True
+            [f"{r['status']['symbol']} {r['status']['label']}" for r in rows],
+            heads["col_status"],
+            whole=True,
+            bold=True,
+            extra=CELL_EXTRA_MM + 0.3,  # and the status's colour bar
         ),
     }
     out["message"] = round(PAGE_MM - sum(out.values()), 1)
@@ -580,6 +638,8 @@ def _compact_dates(rec: Mapping[str, Any], shown: Mapping[str, Any]) -> dict[str
         return {"value_short": shown["value_text"], "norm_short": shown["norm_text"]}
     value = rec.get("value")
     return {
-        "value_short": fmt.short_date(date.fromisoformat(value)) if isinstance(value, str) else shown["value_text"],
+        "value_short": fmt.short_date(date.fromisoformat(value))
+        if isinstance(value, str)
+        else shown["value_text"],
         "norm_short": t("norm_due", due=fmt.short_date(date.fromisoformat(rec["limit"]))),
     }

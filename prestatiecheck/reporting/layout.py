@@ -8,7 +8,10 @@ estimate errs on the wide side. A character not in the table counts as a full em
 
 from __future__ import annotations
 
-_CHARS = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~éëèêïöüáàóçÉ€–—’‘“”…✓✗·\xa0"
+_CHARS = (
+    "".join(chr(c) for c in range(32, 127))  # printable ASCII
+    + "éëèêïöüáàóçÉ€–—’‘“”…✓✗·\xa0"
+)
 # fmt: off
 _REGULAR = (
     318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636,

@@ -106,3 +106,103 @@ def test_report_renders_in_chromium_and_fits_a4(
     assert page.locator(".st-not_met", has_text="✗").count() >= 6
     print(f"grey-scale screenshot: {grey}")
     page.close()
+
+
+# Every word of every table cell, measured where Chromium laid it out: a word that spans two
+# lines was broken, which is allowed only right after a hyphen (a hyphenation point: "doorschuif-",
+# a soft hyphen), and never inside a number or a period ("2021-2022"). A status ("niet voldaan",
+# "nog niet aan de orde") is one unit and stays on one line; no cell's content sticks out of it.
+BROKEN_WORDS = """
+() => {
+  const broken = [];
+  const lineOf = (node, i) => {
+    const range = document.createRange();
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const rect = [...range.getClientRects()].find(r => r.width > 0);
+    return rect ? Math.round(rect.top) : null;
+  };
+  for (const cell of document.querySelectorAll('td, th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      const text = node.textContent;
+      const words = /[^\\s\\u00a0]+/g;
+      let m;
+      while ((m = words.exec(text))) {
+        let previous = null;
+        for (let i = m.index; i < m.index + m[0].length; i++) {
+          const line = lineOf(node, i);
+          if (line === null) continue;
+          if (previous !== null && line !== previous) {
+            const before = text[i - 1];
+            const numeric = /[0-9]/.test(before === '-' ? text[i - 2] || '' : before) && /[0-9]/.test(text[i]);
+            if (!((before === '-' || before === '\\u00ad') && !numeric)) broken.push(m[0]);
+          }
+          previous = line;
+        }
+      }
+    }
+  }
+  return broken;
+}
+"""
+SPLIT_STATUSES = """
+() => [...document.querySelectorAll('.status')]
+  .filter(s => new Set([...s.getClientRects()].map(r => Math.round(r.top))).size > 1
+               || s.getClientRects().length > 1)
+  .map(s => s.textContent)
+"""
+OVERFLOWING_CELLS = """
+() => [...document.querySelectorAll('td, th')]
+  .filter(c => c.scrollWidth > c.clientWidth + 1)
+  .map(c => c.textContent.trim().slice(0, 60))
+"""
+
+
+def _report_file(invoke, tmp_path: Path, lang: str, soest: bool) -> Path:  # type: ignore[no-untyped-def]
+    from tests.reporting.conftest import mini_args
+
+    if soest:
+        examples = Path(__file__).resolve().parents[2] / "examples"
+        args = ["-a", "soest-2021-2022", "-f", str(examples / "soest-2021-2022.csv"), "--as-of", "2023-04-15"]
+        name = "soest-2021-2022-2023-04-15.html"
+    else:
+        args, name = mini_args(), f"{STEM}.html"
+    result = invoke(
+        "--lang",
+        lang,
+        "report",
+        *args,
+        "--format",
+        "html",
+        "-o",
+        str(tmp_path),
+        "--no-history",
+        "--fail-on",
+        "never",
+    )
+    assert result.exit_code == 0, result.stderr
+    return tmp_path / name
+
+
+@pytest.mark.parametrize("soest", [False, True], ids=["mini", "soest"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_word_breaks_and_the_matrix_fits_a4(
+    browser, invoke, tmp_path: Path, lang: str, soest: bool
+) -> None:  # type: ignore[no-untyped-def]
+    html = _report_file(invoke, tmp_path, lang, soest)
+    page = browser.new_page(viewport={"width": A4_WIDTH_PX, "height": A4_HEIGHT_PX})
+    page.goto(html.as_uri())
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        assert page.evaluate(BROKEN_WORDS) == [], media
+        assert page.evaluate(SPLIT_STATUSES) == [], media
+        assert page.evaluate(OVERFLOWING_CELLS) == [], media
+        matrix = page.locator("table.matrix")
+        assert matrix.count() == 1
+        box = matrix.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= A4_WIDTH_PX, (media, box)
+        # the stoplicht: a row per afspraak with a cell per party column and the joint one
+        header = page.locator("table.matrix thead th").all_inner_texts()
+        assert header[-1] == ("gezamenlijk" if lang == "nl" else "joint")
+    page.close()

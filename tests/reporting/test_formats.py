@@ -109,7 +109,7 @@ def test_html_is_self_contained_accessible_and_printable(report, tmp_path: Path)
     assert '<span class="status st-not_met"><span aria-hidden="true">✗</span> niet voldaan</span>' in html
     # inline SVG charts with a text alternative
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img"') >= 4
-    assert 'aria-label="4 Netto groei: Portaal: 12 van 40; volgens schema nu 20"' in html
+    assert 'aria-label="Netto groei (art. 4): Portaal: 12 van 40; volgens schema nu 20"' in html
 
 
 def test_progress_bars_and_share_trends(report, mini_copy: Path, tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_progress_bars_and_share_trends(report, mini_copy: Path, tmp_path: Path)
     result = report("--format", "html", "--format", "md", index=mini_copy, figures=figures)
     assert result.exit_code == 0, result.stderr
     html = (tmp_path / "out" / f"{STEM}.html").read_text(encoding="utf-8")
-    label = "1 Maximaal 50% naar urgenten · de Alliantie · ≤ 50%: 2022: 45,0%; 2023: 52,0%"
+    label = "Maximaal 50% naar urgenten (art. 1) · de Alliantie · ≤ 50%: 2022: 45,0%; 2023: 52,0%"
     assert f'aria-label="{label}"' in html
     assert html.count("<rect") > 6
     md = (tmp_path / "out" / f"{STEM}.md").read_text(encoding="utf-8")

@@ -35,16 +35,19 @@ def test_second_run_marks_what_changed(report, mini_copy: Path, tmp_path: Path) 
     md = (tmp_path / "out" / f"{STEM}.md").read_text(encoding="utf-8")
     assert "Sinds de vorige run (peildatum 1 maart 2023" in md
     assert (
-        "- **nieuw niet voldaan**: 1 Maximaal 50% naar urgenten, de Alliantie, 2022 — ✓ voldaan → ✗ niet voldaan"
+        "- **nieuw niet voldaan**: Maximaal 50% naar urgenten (art. 1), de Alliantie, 2022 — ✓ voldaan → ✗ niet voldaan"
         in md
     )
-    assert "- **hersteld**: 1 Maximaal 50% naar urgenten, Portaal, 2022 — ✗ niet voldaan → ✓ voldaan" in md
+    assert (
+        "- **hersteld**: Maximaal 50% naar urgenten (art. 1), Portaal, 2022 — ✗ niet voldaan → ✓ voldaan"
+        in md
+    )
     assert "| Vorige |" in md
     # unchanged results carry no mark, but do show the previous status
-    assert "| ✓ voldaan | ✓ voldaan | 2 |" in md
+    assert "| ✓ voldaan | ✓ voldaan | 7,5% (30 van 400)" in md
     html = (tmp_path / "out" / f"{STEM}.html").read_text(encoding="utf-8")
     assert '<span class="change">nieuw niet voldaan</span>' in html
-    assert '<span class="prev">vorige: <span aria-hidden="true">✓</span> voldaan</span>' in html
+    assert '<span class="prev">(vorige: <span aria-hidden="true">✓</span> voldaan)</span>' in html
 
     runs = history.read(store)
     assert len(runs) == 2
@@ -63,8 +66,10 @@ def test_english_change_marks(report, mini_copy: Path) -> None:
     )
     assert result.exit_code == 0
     text = (Path(mini_copy).parent.parent / "out" / f"{STEM}.txt").read_text(encoding="utf-8")
-    assert "newly not met: 1 Maximaal 50% naar urgenten - de Alliantie, 2022: ✓ met -> ✗ not met" in text
-    assert "recovered: 1 Maximaal 50% naar urgenten - Portaal, 2022: ✗ not met -> ✓ met" in text
+    assert (
+        "newly not met: Maximaal 50% naar urgenten (art. 1) - de Alliantie, 2022: ✓ met -> ✗ not met" in text
+    )
+    assert "recovered: Maximaal 50% naar urgenten (art. 1) - Portaal, 2022: ✗ not met -> ✓ met" in text
 
 
 def test_same_figures_again_no_changes(report, tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def test_markup_in_a_rule_title_is_escaped_in_html(report, mini_copy: Path, tmp_
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co" in html
     assert "<b>werken</b>" not in html and "&lt;b&gt;werken&lt;/b&gt;" in html
     # also inside the SVG's text alternative
-    assert 'aria-label="1 Maximaal 50% &lt;script&gt;' in html
+    assert 'aria-label="Maximaal 50% &lt;script&gt;' in html
     md = (tmp_path / "out" / f"{STEM}.md").read_text(encoding="utf-8")
     assert "<script" not in md and "&lt;script&gt;" in md
 
