@@ -69,15 +69,17 @@ def test_small_selection_has_the_expected_pages(report, tmp_path: Path) -> None:
     assert "Appendix: not checkable" in texts[1] and "2 / 2" in texts[1]
 
 
-# The shipped examples as the meeting gets them: the stoplicht on its own pages at the front
-# and the whole report in about half the pages it took before issue 13 (Soest: 21).
+# The shipped examples as the meeting gets them: the stoplicht at the front and the whole report
+# in about half the pages the report took before issue 13 for the same rules and figures (the
+# first number; measured with the old templates through --template-dir), with a page to spare
+# for an afspraak more.
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-PAGES = {  # agreement, as-of: at most this many pages (before issue 13 / after)
-    ("soest-2021-2022", "2023-04-15"): 11,  # 21 / 11
-    ("amersfoort-2021", "2022-04-15"): 12,  # 21 / 11
-    ("amersfoort-2022-2023", "2024-04-15"): 12,  # 23 / 11
+PAGES = {  # (agreement, as-of): at most this many pages  # before / when written
+    ("soest-2021-2022", "2023-04-15"): 12,  # 22 / 11
+    ("amersfoort-2021", "2022-04-15"): 13,  # 21 / 12
+    ("amersfoort-2022-2023", "2024-04-15"): 14,  # 24 / 13
     ("amersfoort-2026-2030", "2026-12-01"): 10,  # 18 / 9
-    ("nijkerk-2025-2027", "2026-12-01"): 12,  # 24 / 11
+    ("nijkerk-2025-2027", "2026-12-01"): 13,  # 25 / 12
 }
 
 
