@@ -264,3 +264,22 @@ def test_fixed_rule_ids_check_what_the_issue_says(catalogue, rule_id: str) -> No
         assert check["targets"]["joint"] == want["joint_target"]
     if want["kind"] == "deadline" and rule_id.startswith(("soest-2021-2022/1V", "nijkerk-2025-2027/17")):
         assert rule.trekker == ("gemeente",)
+
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.parametrize("agreement_id", AGREEMENTS)
+def test_inconsistency_places_quote_the_document(catalogue, agreement_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Every place of a recorded inconsistency in this document is its verbatim words (whitespace aside)."""
+    agreement = catalogue.agreements[agreement_id]
+    seed = SEEDS / agreement.source
+    if not seed.exists():
+        pytest.skip(f"{seed} is not here (a clean clone)")
+    text = " ".join(seed.read_text(encoding="utf-8").split())
+    data = yaml.safe_load(agreement.file.read_text(encoding="utf-8"))
+    for item in data.get("inconsistencies") or []:
+        assert len(item["places"]) >= 2 and item["note"] and item.get("note_en")
+        for place in item["places"]:
+            if not place.get("document"):
+                assert " ".join(str(place["quote"]).split()) in text, place

@@ -62,7 +62,12 @@ def test_validate_reports_no_errors_only_the_documents_own_inconsistencies() -> 
     assert any("tabel-1" in line and "421" in line and "415" in line for line in ours), ours
     # Tabel 2: the 2028-2030 prognosis is WSN 8 (de Alliantie empty), printed total 18.
     assert any("tabel-2" in line and "8" in line and "18" in line for line in ours), ours
-    assert len(ours) == 3, ours
+    # Bijlage II: DAEB limit € 900,06 against the legal € 900,07, naming both places.
+    daeb = [line for line in ours if "document inconsistency" in line]
+    assert len(daeb) == 1, ours
+    assert "Bijlage II, Sociale huurwoningen (“In 2025 ligt de DAEB-huurgrens op € 900,06.”)" in daeb[0]
+    assert "against wettelijke huurprijsgrens, liberalisatiegrens per 1 januari 2025 (“€ 900,07”)" in daeb[0]
+    assert len(ours) == 4, ours
 
 
 def test_fixed_rule_ids_exist_and_are_encoded_as_agreed(rule_file: Any) -> None:
@@ -371,3 +376,106 @@ def test_1_aandeel_boundaries(tmp_path: Path, middenhuur: int, expected: str) ->
     results = run_check(small(tmp_path, rows))
     got = pick(results, "1-aandeel", "gemeente", "2025", project="P")["status"]
     assert got == expected
+
+
+# ---------------------------------------------------------------- issue 10: corrected readings
+
+
+def _stock(rows: dict[str, tuple[int, int]]) -> str:
+    """WSN's toevoegingen and verkoop per year: {year: (added, sold)}."""
+    return "".join(
+        f"{year},wsn,toevoegingen,{added},,\n{year},wsn,verkoop,{sold},,\n"
+        for year, (added, sold) in rows.items()
+    )
+
+
+@pytest.mark.parametrize(("added_2027", "expected"), [(30, "met"), (29, "not_met")])
+def test_5_sales_compensated_over_the_window(tmp_path: Path, added_2027: int, expected: str) -> None:
+    """ "voortschrijdend gemiddelde over meerdere jaren": a year of sales before the new build is fine."""
+    rows = _stock({"2025": (0, 20), "2026": (10, 10), "2027": (added_2027, 10)})  # sold 40 in all
+    result = pick(run_check(small(tmp_path, rows), "2028-02-01"), "5", "wsn", "2025-2027")
+    assert (result["status"], result["provisional"]) == (expected, False)
+    assert result["reading"] == "interpretation"
+
+
+def test_5_while_the_window_runs_is_provisional(tmp_path: Path) -> None:
+    rows = _stock({"2025": (0, 20)})
+    result = pick(run_check(small(tmp_path, rows)), "5", "wsn", "2025-2027")
+    assert (result["status"], result["provisional"], result["value"], result["limit"]) == (
+        "not_met",
+        True,
+        0,
+        20,
+    )
+    assert "over 2025" in result["message"] and "voorlopig" in result["message"]
+    assert [
+        r for r in run_check(small(tmp_path, rows)) if r["rule"] == f"{AGREEMENT}/5" and r["period"] == "2025"
+    ] == []
+
+
+def test_5_message_in_english(tmp_path: Path) -> None:
+    figures = small(tmp_path, _stock({"2025": (30, 20)}))
+    result = CliRunner().invoke(
+        cli,
+        ["--lang", "en", "check", "-a", AGREEMENT, "-f", str(figures), "--as-of", AS_OF, "--format", "json",
+         "--fail-on", "never"],
+        catch_exceptions=False,
+    )  # fmt: skip
+    import json
+
+    five = next(r for r in json.loads(result.stdout)["results"] if r["ref"] == "5")
+    assert five["status"] == "met" and "over 2025" in five["message"] and "provisional" in five["message"]
+
+
+@pytest.mark.parametrize(("rent", "expected"), [("900.07", "met"), ("900.08", "not_met")])
+def test_daeb_limit_is_the_legal_900_07(tmp_path: Path, rent: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2025,wsn,aanvangshuur_sociaal_hoogste,{rent},,\n"))
+    assert status(results, "begrippen-daeb", "wsn", "2025") == expected
+
+
+@pytest.mark.parametrize(("rent", "expected"), [("900.07", "not_met"), ("900.08", "met")])
+def test_middenhuur_starts_above_the_legal_limit(tmp_path: Path, rent: str, expected: str) -> None:
+    results = run_check(small(tmp_path, f"2025,wsn,aanvangshuur_middenhuur_laagste,{rent},,\n"))
+    assert status(results, "begrippen-middenhuur-ondergrens", "wsn", "2025") == expected
+
+
+@pytest.mark.parametrize(
+    ("ref", "metric", "party", "period", "done", "expected"),
+    [
+        ("26", "inkomensafhankelijke_verhoging_toegepast", "wsn", "2025", "2025-07-01", "met"),
+        ("26", "inkomensafhankelijke_verhoging_toegepast", "wsn", "2025", "2025-07-02", "not_met"),
+        ("jaarschijf-concept", "jaarschijf_concept_besproken", None, "2025", "2025-10-31", "met"),
+        ("jaarschijf-concept", "jaarschijf_concept_besproken", None, "2025", "2025-11-01", "not_met"),
+        ("woningbouwmonitor", "woningbouwmonitor_besproken", None, "2025", "2025-12-31", "met"),
+        ("woningbouwmonitor", "woningbouwmonitor_besproken", None, "2025", "2026-01-01", "not_met"),
+        (
+            "beschikbaarheid-besproken",
+            "beschikbaarheidsmonitor_besproken",
+            None,
+            "2025",
+            "2025-12-31",
+            "met",
+        ),
+        (
+            "beschikbaarheid-besproken",
+            "beschikbaarheidsmonitor_besproken",
+            None,
+            "2025",
+            "2026-01-01",
+            "not_met",
+        ),
+    ],
+)
+def test_new_deadlines(
+    tmp_path: Path, ref: str, metric: str, party: str | None, period: str, done: str, expected: str
+) -> None:
+    results = run_check(small(tmp_path, f"{period},{party or ''},{metric},{done},,\n"))
+    assert status(results, ref, party, period) == expected
+
+
+def test_jaarschijf_concept_only_for_the_jaarschijven_of_this_agreement(
+    example: list[dict[str, Any]],
+) -> None:
+    periods = {r["period"] for r in example if r["rule"] == f"{AGREEMENT}/jaarschijf-concept"}
+    assert periods == {"2025", "2026"}
+    assert status(example, "jaarschijf-concept", None, "2026") == "not_met"  # 5 November 2026
