@@ -2,7 +2,7 @@
 
     python bench/draft_recall.py [--seeds DIR] [--verbose]
 
-For each of the five seed documents (/work/shared/seeds, or --seeds, or $PRESTATIECHECK_SEEDS)
+For each of the five seed documents (../shared/seeds beside the checkout, or --seeds, or $PRESTATIECHECK_SEEDS)
 the draft is made and compared with the shipped rule file of that agreement
 (prestatiecheck/drafting/measure.py says how a candidate matches a quote):
 
@@ -50,7 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seeds", default=os.environ.get("PRESTATIECHECK_SEEDS", "/work/shared/seeds"))
+    parser.add_argument("--seeds", default=os.environ.get("PRESTATIECHECK_SEEDS", str(ROOT.parent / "shared" / "seeds")))
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args()
     seeds = Path(args.seeds)
