@@ -2127,6 +2127,10 @@ MESSAGES.update(
         ),
         "report_signed": ("ondertekend {date}", "signed {date}"),
         "report_footer_rule_file": ("{name} (sha256 {sha256})", "{name} (sha256 {sha256})"),
+        "report_footer_rule_file_shipped": (
+            "{name} (meegeleverd, sha256 {sha256})",
+            "{name} (shipped, sha256 {sha256})",
+        ),
         "report_progress_norm": ("{party}: {value}, norm {norm}", "{party}: {value}, norm {norm}"),
         "report_progress_legend": (
             "Balk: gerealiseerd, gemeten vanaf nul (de grijze lijn; links daarvan is negatief); dikke "

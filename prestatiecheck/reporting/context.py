@@ -229,8 +229,9 @@ def build(
         "footer": {
             "version": doc.get("prestatiecheck", __version__),
             "rule_files": [_rule_file(block)],
-            # the index by its file name: where a package is installed is nobody's business
-            "agreements_index": PurePath(doc["report"].get("agreements_index", "")).name,
+            # where a package is installed is nobody's business: the rule files are named by
+            # file name and content hash (above), the index is not named
+            "agreements_index": "",
             "disclaimer": t("report_disclaimer"),
         },
     }
@@ -375,11 +376,16 @@ def _rule_file(block: Mapping[str, Any]) -> dict[str, Any]:
     name = block.get("rule_file_name") or PurePath(block.get("rule_file", "")).name
     digest = block.get("rule_file_sha256")
     short = digest[:12] if digest else None
-    return {
-        "name": name,
-        "sha256": short,
-        "text": t("report_footer_rule_file", name=name, sha256=short) if short else name,
-    }
+    shipped = bool(block.get("rule_file_shipped"))
+    if short:
+        text = t(
+            "report_footer_rule_file_shipped" if shipped else "report_footer_rule_file",
+            name=name,
+            sha256=short,
+        )
+    else:
+        text = name
+    return {"name": name, "sha256": short, "shipped": shipped, "text": text}
 
 
 def _place_notes(rows: list[dict[str, Any]], party: Any) -> None:

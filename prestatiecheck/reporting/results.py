@@ -50,6 +50,10 @@ def _agreement_block(agreement: Agreement, themes: Sequence[str], parties: Seque
         "signed": agreement.signed.isoformat() if agreement.signed else None,
         "source": agreement.source,
         "rule_file": display_path(agreement.file),
+        # what the report's footer names: the file and its content, not where it is installed
+        "rule_file_name": agreement.file.name,
+        "rule_file_sha256": _sha256(agreement.file),
+        "rule_file_shipped": _shipped(agreement.file),
         "parties": [{"id": p.id, "name": p.name, "role": p.role} for p in agreement.parties],
         "rules": [
             {
@@ -79,6 +83,25 @@ def _agreement_block(agreement: Agreement, themes: Sequence[str], parties: Seque
             if not themes or c.theme.casefold() in {x.casefold() for x in themes}
         ],
     }
+
+
+def _shipped(path: Path) -> bool:
+    from prestatiecheck.loading.resources import PACKAGED_INDEX
+
+    # the same file as the one shipped under that name (in a checkout data/ links to rules/)
+    try:
+        return (PACKAGED_INDEX.parent / "rules" / path.name).resolve() == path.resolve()
+    except OSError:
+        return False
+
+
+def _sha256(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def build(

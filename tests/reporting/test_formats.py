@@ -177,3 +177,60 @@ def test_agenda_names_the_project(report, mini_copy: Path, tmp_path: Path, fmt: 
     text = (tmp_path / "out" / f"{STEM}.{fmt}").read_text(encoding="utf-8")
     agenda = text.split("Resultaten per thema")[0]
     assert "gezamenlijk · De Hoef" in agenda
+
+
+def _detail(text: str) -> str:
+    return text[text.casefold().index("resultaten per thema") :]
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_a_note_is_shown_once_per_afspraak_at_the_party_it_belongs_to(
+    report, tmp_path: Path, fmt: str
+) -> None:
+    """Portaal's note on its 2022 figure: at Portaal's result of afspraak 1 (not again on the joint
+    row, which pools that figure), and on the joint result of afspraak 3 (which has no Portaal row)."""
+    assert report("--format", fmt).exit_code == 0
+    text = plain((tmp_path / "out" / f"{STEM}.{fmt}").read_text(encoding="utf-8"))
+    note = "Toelichting Portaal: Veel statushouders gehuisvest"
+    detail = _detail(text)
+    assert detail.count(note) == 2
+    first, second = detail.index(note), detail.rindex(note)
+    assert detail.rindex("Maximaal 50% naar urgenten", 0, first) > detail.rfind("Ten minste 5%", 0, first)
+    assert detail.rindex("Richting circa 30% urgenten", 0, second) > first
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_sources_are_document_and_article_and_the_footer_names_no_folder(
+    report, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from tests.helpers import MINI_INDEX
+
+    monkeypatch.chdir(tmp_path)  # elsewhere than the checkout: paths would be shown absolute
+    assert report("--format", fmt).exit_code == 0
+    text = plain((tmp_path / "out" / f"{STEM}.{fmt}").read_text(encoding="utf-8"))
+    rules = MINI_INDEX.parent / "rules" / "mini-2022-2023.yaml"
+    digest = hashlib.sha256(rules.read_bytes()).hexdigest()[:12]
+    assert f"mini-2022-2023.yaml (sha256 {digest})" in text
+    assert str(rules.parent) not in text and "rules/mini-2022-2023.yaml" not in text
+    # the document by its title (once, in the header), each afspraak by its article
+    assert "Testafspraken Mini 2022-2023; 'art.' verwijst naar dit document" in text
+    assert "Maximaal 50% naar urgenten (art. 1)" in text or "Maximaal 50% naar urgenten art. 1" in text
+
+
+def test_shipped_rule_files_are_named_without_the_install_folder(invoke, tmp_path: Path) -> None:
+    import prestatiecheck
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    result = invoke(
+        "report", "-a", "soest-2021-2022", "-f", str(examples / "soest-2021-2022.csv"), "--as-of", "2023-04-15",
+        "--format", "txt", "--format", "md", "-o", str(tmp_path), "--no-history", "--fail-on", "never",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    for ext in ("txt", "md"):
+        text = (tmp_path / f"soest-2021-2022-2023-04-15.{ext}").read_text(encoding="utf-8")
+        assert str(Path(prestatiecheck.__file__).parent) not in text
+        assert "003_119d84221b6e055f" not in text  # the seed file: never a source people read
+        assert "soest-2021-2022.yaml (meegeleverd, sha256 " in text
+        assert "Prestatieafspraken Soest 2021-2022; 'art.' verwijst naar dit document" in text
