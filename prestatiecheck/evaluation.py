@@ -153,14 +153,19 @@ def evaluate(
     kinds: Collection[str] | None = None,
 ) -> tuple[list[Result], int]:
     """Results for the selected rules, and how many figures some rule read."""
+    from prestatiecheck import progress
+
     results: list[Result] = []
     used = 0
-    for agreement_id, own in group_by_agreement(figures, agreement_ids):
+    ids = list(agreement_ids)
+    for number, (agreement_id, own) in enumerate(group_by_agreement(figures, ids)):
+        progress.report("evaluate", agreement_id, number, len(ids))
         found, index = evaluate_agreement(
             catalogue, agreement_id, own, as_of, parties=parties, themes=themes, kinds=kinds
         )
         results.extend(found)
         used += len(index.used)
+    progress.done()
     return results, used
 
 

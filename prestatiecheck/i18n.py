@@ -1389,6 +1389,11 @@ MESSAGES.update(
             "'{rule}' is een regel in meer dan één afspraak; kies de volledige id: {candidates}",
             "'{rule}' is a rule in more than one agreement; give the full id: {candidates}",
         ),
+        "progress_figures": ("Cijfers lezen", "Reading figures"),
+        "progress_evaluate": ("Toetsen", "Evaluating"),
+        "progress_pdf": ("PDF maken", "Rendering the PDF"),
+        "progress_working": ("Bezig", "Working"),
+        "progress_seconds": ("{seconds} s", "{seconds} s"),
     }
 )
 

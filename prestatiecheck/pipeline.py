@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from prestatiecheck import progress
 from prestatiecheck.errors import FiguresError, UsageError
 from prestatiecheck.evaluation import Evaluation, evaluate
 from prestatiecheck.i18n import did_you_mean, t
@@ -89,10 +90,12 @@ def check_figures(
     rows: list[RawRow] = []
     problems: list[Problem] = []
     paths, twice = _once(paths)
-    for path in paths:
+    for number, path in enumerate(paths):
+        progress.report("figures", display_path(Path(path)), number, len(paths) if len(paths) > 1 else None)
         raw = read_figures(Path(path), keep=keep)
         rows.extend(raw.rows if keep is None else [r for r in raw.rows if keep(r.agreement)])
         problems.extend(raw.problems)
+    progress.done()
     if keep is not None and shard is not None and shard.index != 0:
         problems = []  # the first shard reports what is wrong with the files themselves
     supplied = [r for r in rows if r.value not in (None, "")]

@@ -26,6 +26,7 @@ from datetime import date
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from prestatiecheck import progress
 from prestatiecheck.errors import FiguresError, RuleFileError, UsageError
 from prestatiecheck.evaluation import Evaluation, Tally, evaluate_agreement, group_by_agreement
 from prestatiecheck.i18n import get_language, set_language, t
@@ -166,7 +167,8 @@ class StreamedEvaluation:
         were left out because their period had not begun (their results are pending).
         ``notices`` grows by the figures no rule read, agreement by agreement."""
         held: list[Any] = []
-        for part in self._runner.parts(render_part, self.parties):
+        for number, part in enumerate(self._runner.parts(render_part, self.parties), 1):
+            progress.report("evaluate", part.agreement_id, number, len(self.agreement_ids))
             self.tally.merge(part.tally)
             self.figures_used += part.used
             self.notices.extend(part.notices)
@@ -177,6 +179,7 @@ class StreamedEvaluation:
                 yield from held
                 held = []
             yield part.rendered
+        progress.done()
         if self.figures_used == 0 and not self.not_begun:
             shown = _location(self.figures_files)
             ids = ", ".join(self.agreement_ids)

@@ -89,8 +89,10 @@ def register(cli: click.Group) -> None:
         no_history: bool = False,
         jobs: int = 1,
     ) -> None:
+        from prestatiecheck.cli.progress import show_progress
         from prestatiecheck.pipeline import CheckOptions, run_check
 
+        show_progress(stdout_is_output=output is None)
         if fmt == "xlsx" and not output:
             from prestatiecheck.errors import UsageError
             from prestatiecheck.i18n import t

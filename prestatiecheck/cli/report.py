@@ -151,9 +151,12 @@ def register(cli: click.Group) -> None:
     @common_options
     @click.pass_context
     def report(ctx: click.Context, **kwargs: Any) -> None:
+        from prestatiecheck.cli.progress import show_progress
         from prestatiecheck.errors import UsageError
         from prestatiecheck.i18n import t
         from prestatiecheck.reporting import produce, results
+
+        show_progress(stdout_is_output=False)  # the report goes to files
 
         mail = None
         if "mail_to" in kwargs:

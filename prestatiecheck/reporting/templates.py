@@ -137,4 +137,10 @@ def pdf(html: str) -> bytes:
         fetcher = URLFetcher(allowed_protocols=())
     except (ImportError, TypeError):
         pass
-    return bytes(weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf())
+    from prestatiecheck import progress
+
+    progress.report("pdf")
+    try:
+        return bytes(weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf())
+    finally:
+        progress.done()
