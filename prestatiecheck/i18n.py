@@ -1806,6 +1806,35 @@ MESSAGES.update(
             "server vraagt",
             "a setting (user or password?) cannot be sent in the encoding the server asks for",
         ),
+        "results_or": (" of ", " or "),
+        "results_type_string": ("tekst", "text"),
+        "results_type_number": ("getal", "number"),
+        "results_type_array": ("lijst", "list"),
+        "results_type_object": ("object", "object"),
+        "results_type_null": ("leeg (null)", "empty (null)"),
+        "results_type_boolean": ("true/false", "true/false"),
+        "results_key_missing": ("{path} ontbreekt", "{path} is missing"),
+        "results_key_type": (
+            "{path} moet {expected} zijn, niet {value}",
+            "{path} must be {expected}, not {value}",
+        ),
+        "results_key_value": (
+            "{path} is {value}; dat kan niet (wel: {allowed})",
+            "{path} is {value}, which is not allowed (allowed: {allowed})",
+        ),
+        "results_key_date": (
+            "{path} is {value}, geen datum JJJJ-MM-DD",
+            "{path} is {value}, not a date YYYY-MM-DD",
+        ),
+        "results_more_problems": ("… en nog {count} fout(en)", "… and {count} more problem(s)"),
+        "results_texts_count": (
+            "{path} heeft {count} teksten voor {results} resultaten",
+            "{path} has {count} texts for {results} results",
+        ),
+        "results_agreement_unknown": (
+            "{path}: afspraken '{agreement}' staan niet in report.agreements ({known})",
+            "{path}: agreement '{agreement}' is not in report.agreements ({known})",
+        ),
         "history_diff_no_common": (
             "de twee runs hebben geen afspraken gemeen ({before} tegen {after})",
             "the two runs have no agreement in common ({before} against {after})",

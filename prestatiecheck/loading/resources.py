@@ -35,8 +35,16 @@ def is_packaged(path: Path) -> bool:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would recognise it: relative to the working directory when inside it."""
+    """A path as the user would recognise it: relative to the working directory when inside it.
+
+    Run from the root of the file system every path is "inside" it; there the path stays
+    absolute ('/srv/cijfers.csv', not 'srv/cijfers.csv').
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        cwd = Path.cwd().resolve()
+        resolved = path.resolve()
+        if cwd == Path(cwd.anchor):
+            return str(resolved)
+        return str(resolved.relative_to(cwd))
     except (ValueError, OSError):
         return str(path)

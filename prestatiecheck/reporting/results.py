@@ -161,44 +161,235 @@ def load(path: Path) -> dict[str, Any]:
         raise _problem(path, t("report_results_foreign"))
     if doc.get("version") != VERSION:
         raise _problem(path, t("report_results_version", version=doc.get("version"), expected=VERSION))
-    try:
-        _check_shape(doc)
-    except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise _problem(path, t("report_results_incomplete", reason=_reason(e))) from None
+    problems = shape_problems(doc)
+    if problems:
+        raise InputError([Problem(Location(display_path(path)), message) for message in problems])
     return doc
 
 
-def _reason(e: Exception) -> str:
-    return f"'{e.args[0]}'" if isinstance(e, KeyError) else str(e)
+# --- the shape of a results document ----------------------------------------------------------------
+# Everything the report reads, with its type: a damaged or hand-edited file is refused with the
+# path of what is wrong ("results[3].status"), never a crash or a blame on the template. Fields
+# that later versions of prestatiecheck added to version 1 are optional (older files lack them).
+
+_TEXT = {"type": "string"}
+_OPTIONAL_TEXT = {"type": ["string", "null"]}
+_NUMBER_OR_DATE = {"type": ["number", "string", "null"]}
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_TEXT_LIST = {"type": "array", "items": _TEXT}
+
+RESULT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": [
+        "rule", "agreement", "ref", "title", "theme", "kind", "source", "party", "project", "period",
+        "status", "value", "provisional", "notes",
+    ],
+    "properties": {
+        **{k: _TEXT for k in ("rule", "agreement", "ref", "title", "theme", "kind", "period")},
+        **{k: _TEXT for k in ("party_name", "status_label", "value_text", "norm_text", "message", "unit")},
+        **{k: _OPTIONAL_TEXT for k in ("party", "project", "bound", "obligation", "reading")},
+        "status": {"enum": [s.value for s in Status]},
+        "source": {
+            "type": "object",
+            "required": ["article"],
+            "properties": {"article": _TEXT, "document": _OPTIONAL_TEXT},
+        },
+        **{k: _NUMBER_OR_DATE for k in ("value", "limit", "target", "expected")},
+        **{k: {"type": ["number", "null"]} for k in ("margin", "numerator", "denominator", "days_late",
+                                                        "days_left", "years_reported", "years")},
+        "band": {"type": ["array", "null"], "items": _NUMBER_OR_DATE},
+        "provisional": {"type": "boolean"},
+        "information": {"type": "boolean"},
+        "due": _DATE,
+        "notes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["note"],
+                "properties": {"party": _OPTIONAL_TEXT, "note": _TEXT},
+            },
+        },
+        "missing": {"type": "array", "items": {"type": "object"}},
+    },
+    # A date (a deadline's evidence) is an ISO text; every other figure is a number: charts and
+    # progress bars compute with it.
+    "if": {"required": ["unit"], "properties": {"unit": {"const": "date"}}},
+    "then": {"properties": {k: {"anyOf": [_DATE, {"type": "null"}]} for k in ("value", "limit")}},
+    "else": {
+        "properties": {
+            **{k: {"type": ["number", "null"]} for k in ("value", "limit", "target", "expected")},
+            "band": {"type": ["array", "null"], "items": {"type": "number"}},
+        }
+    },
+}  # fmt: skip
+
+AGREEMENT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "title", "municipality", "period", "parties", "rules", "rule_file"],
+    "properties": {
+        **{k: _TEXT for k in ("id", "title", "municipality", "period", "rule_file")},
+        "source": _OPTIONAL_TEXT,
+        "signed": {"anyOf": [_DATE, {"type": "null"}]},
+        "parties": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "name", "role"],
+                "properties": {"id": _TEXT, "name": _TEXT, "role": _TEXT},
+            },
+        },
+        "rules": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "ref", "title", "theme", "trekker", "article"],
+                "properties": {
+                    **{k: _TEXT for k in ("id", "ref", "title", "theme", "kind", "article")},
+                    "document": _OPTIONAL_TEXT,
+                    "trekker": _TEXT_LIST,
+                },
+            },
+        },
+        "context": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["ref", "title", "theme", "quote"],
+                "properties": {
+                    **{k: _TEXT for k in ("ref", "title", "theme")},
+                    **{k: _OPTIONAL_TEXT for k in ("quote", "note", "note_en")},
+                },
+            },
+        },
+    },
+}
+
+_SHOWN = {
+    "type": "array",
+    "items": {"type": "object", "required": list(TEXT_KEYS), "properties": {k: _TEXT for k in TEXT_KEYS}},
+}
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["run", "as_of", "results", "report"],
+    "properties": {
+        "run": {"type": "string", "minLength": 1},
+        "as_of": _DATE,
+        "prestatiecheck": _TEXT,
+        "figures_files": _TEXT_LIST,
+        "results": {"type": "array", "items": RESULT_SCHEMA},
+        "report": {
+            "type": "object",
+            "required": ["agreements", "texts"],
+            "properties": {
+                "agreements_index": _OPTIONAL_TEXT,
+                "agreements": {"type": "array", "items": AGREEMENT_SCHEMA},
+                "texts": {
+                    "type": "object",
+                    "required": list(LANGUAGES),
+                    "properties": {lang: _SHOWN for lang in LANGUAGES},
+                },
+                "selection": {
+                    "type": "object",
+                    "properties": {"themes": _TEXT_LIST, "parties": _TEXT_LIST},
+                },
+            },
+        },
+    },
+}
+
+MAX_PROBLEMS = 10
 
 
-def _check_shape(doc: dict[str, Any]) -> None:
-    """Everything the report reads must be there with the right type; fail on the first gap."""
-    date.fromisoformat(doc["as_of"])
-    results = doc["results"]
-    report = doc["report"]
-    if not isinstance(results, list):
-        raise TypeError("results")
-    statuses = {s.value for s in Status}
-    for rec in results:
-        for key in ("rule", "agreement", "ref", "title", "theme", "kind", "period", "status", "source"):
-            rec[key]  # noqa: B018 -- presence check
-        if rec["status"] not in statuses:
-            raise ValueError(f"status '{rec['status']}'")
+def _order(part: Any) -> tuple[int, int, str]:
+    return (0, part, "") if isinstance(part, int) else (1, 0, str(part))
+
+
+def _where(path: Sequence[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def _type_words(expected: Any) -> str:
+    names = expected if isinstance(expected, list) else [expected]
+    return t("results_or").join(t(f"results_type_{name}") for name in names)
+
+
+def _shown_value(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _message(error: Any) -> list[str]:
+    path = list(error.absolute_path)
+    where = _where(path)
+    kind = error.validator
+    if kind == "required":
+        present = error.instance if isinstance(error.instance, dict) else {}
+        return [
+            t("results_key_missing", path=_where([*path, key]))
+            for key in error.validator_value
+            if key not in present
+        ]
+    if kind == "type":
+        return [
+            t("results_key_type", path=where, expected=_type_words(error.validator_value),
+              value=_shown_value(error.instance))
+        ]  # fmt: skip
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return [t("results_key_value", path=where, value=_shown_value(error.instance), allowed=allowed)]
+    if kind in ("pattern", "anyOf"):
+        return [t("results_key_date", path=where, value=_shown_value(error.instance))]
+    return [f"{where}: {error.message}"]
+
+
+def shape_problems(doc: dict[str, Any]) -> list[str]:
+    """What is wrong with a results document, each with its path; [] when the report can read it."""
+    from jsonschema import Draft202012Validator
+
+    found: list[str] = []
+    validator = Draft202012Validator(SCHEMA)
+    errors = sorted(validator.iter_errors(doc), key=lambda e: [_order(p) for p in e.absolute_path])
+    for error in errors:
+        for message in _message(error):
+            if message not in found:
+                found.append(message)
+    if not found:
+        found = _consistency(doc)
+    if len(found) > MAX_PROBLEMS:
+        found = [*found[:MAX_PROBLEMS], t("results_more_problems", count=len(found) - MAX_PROBLEMS)]
+    return [t("report_results_incomplete", reason=m) for m in found]
+
+
+def _consistency(doc: dict[str, Any]) -> list[str]:
+    """What the types cannot say: real dates, texts for every result, results of a known agreement."""
+    found = []
+    for where, text in [("as_of", doc["as_of"])] + [
+        (f"results[{i}].due", rec["due"]) for i, rec in enumerate(doc["results"]) if "due" in rec
+    ]:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            found.append(t("results_key_date", path=where, value=_shown_value(text)))
     for lang in LANGUAGES:
-        texts = report["texts"][lang]
-        if len(texts) != len(results):
-            raise ValueError(f"texts/{lang}")
-        for shown in texts:
-            for key in TEXT_KEYS:
-                if not isinstance(shown[key], str):
-                    raise TypeError(key)
-    ids = {a["id"] for a in report["agreements"]}
-    for agreement in report["agreements"]:
-        for key in ("title", "municipality", "period", "parties", "rules", "context", "rule_file"):
-            agreement[key]  # noqa: B018
-    for rec in results:
+        texts = doc["report"]["texts"][lang]
+        if len(texts) != len(doc["results"]):
+            found.append(
+                t(
+                    "results_texts_count",
+                    path=f"report.texts.{lang}",
+                    count=len(texts),
+                    results=len(doc["results"]),
+                )
+            )
+    ids = [a["id"] for a in doc["report"]["agreements"]]
+    for i, rec in enumerate(doc["results"]):
         if rec["agreement"] not in ids:
-            raise ValueError(f"agreement '{rec['agreement']}'")
-    if not isinstance(doc.get("figures_files", []), list):
-        raise TypeError("figures_files")
+            found.append(
+                t("results_agreement_unknown", path=f"results[{i}].agreement", agreement=rec["agreement"],
+                  known=", ".join(ids) or "–")
+            )  # fmt: skip
+    return found
