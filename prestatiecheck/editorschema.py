@@ -23,8 +23,10 @@ EDITOR_DIR = PACKAGE_DIR / "schemas" / "editor"
 D: dict[str, tuple[str, str, Any]] = {
     # agreements.yaml
     "agreements.metrics": (
-        "Pad naar de gedeelde cijferlijst (metrics.yaml), ten opzichte van dit bestand.",
-        "Path of the shared metric vocabulary (metrics.yaml), relative to this file.",
+        "Pad naar de cijferlijst (metrics.yaml), ten opzichte van dit bestand. In een eigen index: "
+        "eigen cijfers naast de meegeleverde (weglaten: alleen de meegeleverde).",
+        "Path of the metric vocabulary (metrics.yaml), relative to this file. In an index of your "
+        "own: metrics added to the shipped ones (left out: the shipped ones only).",
         "metrics.yaml",
     ),
     "agreements.agreements": ("De afspraken die deze index kent.", "The agreements this index knows.", None),

@@ -2083,6 +2083,137 @@ MESSAGES.update(
             "geef het cijfer een eigen naam",
             "metric '{metric}' has unit '{unit}' here but unit '{known}' in {file}; give the figure a name of its own",
         ),
+        "new_bad_id": (
+            "'{id}' is geen bruikbaar id: kleine letters, cijfers en streepjes, bijvoorbeeld utrecht-2025-2026",
+            "'{id}' is not a usable id: lower case, digits and hyphens, e.g. utrecht-2025-2026",
+        ),
+        "new_bad_party": (
+            "--party '{value}' niet begrepen; schrijf ID=NAAM:ROL, bijvoorbeeld "
+            "--party 'portaal=Portaal Utrecht:corporatie'",
+            "--party '{value}' not understood; write ID=NAME:ROLE, e.g. --party 'portaal=Portaal Utrecht:corporatie'",
+        ),
+        "new_bad_party_id": (
+            "partij-id '{party}' kan niet: begin met een kleine letter, dan kleine letters, cijfers en streepjes",
+            "party id '{party}' cannot be used: start with a lower-case letter, then lower case, digits and hyphens",
+        ),
+        "new_bad_role": (
+            "onbekende rol '{role}'; kies uit {known}",
+            "unknown role '{role}'; choose from {known}",
+        ),
+        "new_no_party": (
+            "geef de partijen met --party ID=NAAM:ROL (één keer per partij)",
+            "give the parties with --party ID=NAME:ROLE (once per party)",
+        ),
+        "new_bad_municipality": (
+            "--municipality '{value}' kan niet: geef de naam van de gemeente",
+            "--municipality '{value}' cannot be used: give the municipality's name",
+        ),
+        "new_period_needed": (
+            "het id '{id}' eindigt niet op een periode; geef --period (bijvoorbeeld 2025-2026)",
+            "the id '{id}' does not end in a period; give --period (e.g. 2025-2026)",
+        ),
+        "new_exists": (
+            "{path} bestaat al; prestatiecheck new overschrijft niets",
+            "{path} already exists; prestatiecheck new overwrites nothing",
+        ),
+        "new_id_in_index": (
+            "'{id}' staat al in {path}; kies een ander id",
+            "'{id}' is already in {path}; choose another id",
+        ),
+        "new_index_unusable": (
+            "kan {path} niet veilig aanvullen; voeg zelf toe onder 'agreements:':\n{entry}",
+            "cannot add to {path} safely; add under 'agreements:' yourself:\n{entry}",
+        ),
+        "new_index_head": (
+            "Afspraken van uzelf, naast de meegeleverde. Gebruik: prestatiecheck check --agreements <dit bestand>\n"
+            "(of zet PRESTATIECHECK_AGREEMENTS). Paden gelden vanaf dit bestand. Zonder 'metrics:' is de\n"
+            "meegeleverde metrics.yaml de cijferlijst; 'metrics: eigen.yaml' voegt eigen cijfers toe.",
+            "Agreements of your own, beside the shipped ones. Use: prestatiecheck check --agreements <this file>\n"
+            "(or set PRESTATIECHECK_AGREEMENTS). Paths are relative to this file. Without 'metrics:' the\n"
+            "shipped metrics.yaml is the vocabulary; 'metrics: own.yaml' adds metrics of your own.",
+        ),
+        "new_rule_head": (
+            "Regelbestand van {id}: één regel per toetsbare afspraak, in de woorden van het document.\n"
+            "Het formaat: docs/rule-format.md; 'prestatiecheck schema rule-file' geeft het schema voor de editor.\n"
+            "Controleer na elke wijziging: prestatiecheck validate --agreements {index}",
+            "Rule file of {id}: one rule per checkable afspraak, in the document's words.\n"
+            "The format: docs/rule-format.md; 'prestatiecheck schema rule-file' gives the editor's schema.\n"
+            "Check after every change: prestatiecheck validate --agreements {index}",
+        ),
+        "new_rule_source": (
+            "het ondertekende document: bestandsnaam of titel",
+            "the signed document: file name or title",
+        ),
+        "new_rule_signed": (
+            "signed: 2025-01-31   # de datum van ondertekening, als het document die noemt",
+            "signed: 2025-01-31   # the date of signing, where the document gives it",
+        ),
+        "new_rule_context": (
+            "Afspraken zonder cijfer of datum: genoemd, niet getoetst. Vervang 'context: []' door\n"
+            "'context:' en haal '# ' weg bij het voorbeeld.",
+            "Afspraken without a figure or date: mentioned, not checked. Replace 'context: []' by\n"
+            "'context:' and remove '# ' from the example.",
+        ),
+        "new_rule_rules": (
+            "De regels. Vervang 'rules: []' door 'rules:' en haal bij elk voorbeeld dat u nodig hebt '# '\n"
+            "weg; pas ref, titel, artikel, citaat en norm aan het document aan (ref: het nummer van de\n"
+            "afspraak in het document; obligation: inspanning of resultaat). De cijfers (numerator, metric,\n"
+            "...) staan in metrics.yaml ('prestatiecheck list --metrics'). 'examples:' (bij de eerste) zijn\n"
+            "voorbeelden die 'prestatiecheck verify' narekent. Zonder regels meldt validate een waarschuwing.",
+            "The rules. Replace 'rules: []' by 'rules:' and remove '# ' from each example you need;\n"
+            "fit ref, title, article, quote and threshold to the document (ref: the afspraak's number in\n"
+            "the document; obligation: inspanning or resultaat). The metrics (numerator, metric, ...) are\n"
+            "in metrics.yaml ('prestatiecheck list --metrics'). 'examples:' (on the first) are examples\n"
+            "'prestatiecheck verify' checks. Without rules validate gives a warning.",
+        ),
+        "new_kind_share": (
+            "share: een aandeel (teller / noemer) van ten hoogste (max) of ten minste (min) zoveel procent",
+            "share: a share (numerator / denominator) of at most (max) or at least (min) so many per cent",
+        ),
+        "new_kind_band": (
+            "band: een aandeel binnen target ± tolerance procent (de randen tellen mee)",
+            "band: a share within target ± tolerance per cent (the edges count as inside)",
+        ),
+        "new_kind_value": (
+            "value: een waarde (euro, jaren, ...) van ten hoogste (max) of ten minste (min)",
+            "value: a value (euro, years, ...) of at most (max) or at least (min)",
+        ),
+        "new_kind_compare": (
+            "compare: twee cijfers van dezelfde partij en periode vergeleken (op: <=, <, >=, >, ==)",
+            "compare: two figures of the same party and period compared (op: <=, <, >=, >, ==)",
+        ),
+        "new_kind_target": (
+            "target: een opgave over de hele periode (targets per partij en/of joint), opgeteld",
+            "target: a task over the whole period (targets per party and/or joint), summed",
+        ),
+        "new_kind_count": (
+            "count: een aantal per periode van ten minste (min) of ten hoogste (max)",
+            "count: a number per period of at least (min) or at most (max)",
+        ),
+        "new_kind_deadline": (
+            "deadline: iets is gedaan vóór een termijn (due, in het Nederlands), eenmalig of terugkerend",
+            "deadline: something is done by a due date (due, in Dutch wording), once or recurring",
+        ),
+        "new_kind_project_share": (
+            "project_share: een aandeel per project (de kolom 'project' in de cijfers)",
+            "project_share: a share per project (the 'project' column of the figures)",
+        ),
+        "new_figures_head": (
+            "Cijfers voor {id} ({title}): één regel per cijfer; een lege partij is een gezamenlijk cijfer.\n"
+            "Perioden: 2025, 2025-H1, 2025-Q3. Haal het '#' weg bij het voorbeeld en vul aan.",
+            "Figures for {id} ({title}): one line per figure; an empty party is a joint figure.\n"
+            "Periods: 2025, 2025-H1, 2025-Q3. Remove the '#' from the example and add yours.",
+        ),
+        "new_written": ("geschreven: {path}", "written: {path}"),
+        "new_added": ("aangevuld: {path}", "added to: {path}"),
+        "new_next": (
+            "volgende stap: vul {rules} in en controleer met: prestatiecheck validate --agreements {index}",
+            "next: fill in {rules} and check with: prestatiecheck validate --agreements {index}",
+        ),
+        "no_rules_yet": (
+            "nog geen regels: dit bestand toetst niets (zie de voorbeelden onder 'rules:')",
+            "no rules yet: this file checks nothing (see the examples under 'rules:')",
+        ),
     }
 )
 

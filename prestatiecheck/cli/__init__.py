@@ -26,6 +26,7 @@ from prestatiecheck.cli import (
     explain,
     history,
     listing,
+    new,
     report,
     schema,
     template,
@@ -37,7 +38,20 @@ from prestatiecheck.i18n import get_language, set_language
 
 clicktext.install()  # click's own texts (usage, errors, headings) follow --lang
 
-COMMANDS = [check, validate, listing, explain, deadlines, report, template, draft, history, verify, schema]
+COMMANDS = [
+    check,
+    validate,
+    listing,
+    explain,
+    deadlines,
+    report,
+    template,
+    draft,
+    history,
+    verify,
+    schema,
+    new,
+]
 
 
 def _group_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -140,8 +140,8 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         envvar="PRESTATIECHECK_AGREEMENTS",
         help=h(
-            "Ander agreements.yaml-index (standaard: meegeleverde afspraken).",
-            "Another agreements.yaml index (default: the shipped agreements).",
+            "Index (agreements.yaml) van eigen afspraken, naast de meegeleverde.",
+            "Index (agreements.yaml) of agreements of your own, beside the shipped ones.",
         ),
     )(func)
     return func

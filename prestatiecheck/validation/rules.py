@@ -143,6 +143,9 @@ def _rule_file_problems(
         except (KeyError, TypeError, AttributeError, ValueError):
             continue  # this rule's structure is wrong: the schema has said where
 
+    if not data["rules"]:  # a new agreement (prestatiecheck new) before its first rule
+        problems.append(Problem(where(data, "rules", root), t("no_rules_yet"), "warning"))
+
     problems += _inconsistency_warnings(data.get("inconsistencies") or [], root)
 
     context_refs = {str(c["ref"]) for c in data.get("context") or []}
