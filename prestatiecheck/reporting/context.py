@@ -228,7 +228,9 @@ def build(
         ],
         "footer": {
             "version": doc.get("prestatiecheck", __version__),
-            "rule_files": [_rule_file(block)],
+            # as text ("soest-2021-2022.yaml (meegeleverd, sha256 ...)"), and the parts of it
+            "rule_files": [_rule_file(block)["text"]],
+            "rule_file_details": [_rule_file(block)],
             # where a package is installed is nobody's business: the rule files are named by
             # file name and content hash (above), the index is not named
             "agreements_index": "",
