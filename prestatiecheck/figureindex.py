@@ -42,6 +42,9 @@ class Lookup:
     value: FigureValue | None
     missing: list[Missing] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    _notes: tuple[tuple[str | None, str], ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def found(self) -> bool:
@@ -49,11 +52,14 @@ class Lookup:
 
     @property
     def notes(self) -> tuple[tuple[str | None, str], ...]:
-        seen: dict[tuple[str | None, str], None] = {}
-        for f in self.figures:
-            if f.note:
-                seen.setdefault((f.party, f.note), None)
-        return tuple(seen)
+        """(party, note) of the figures read, each once (a lookup is memoised, and so are these)."""
+        if self._notes is None:
+            seen: dict[tuple[str | None, str], None] = {}
+            for f in self.figures:
+                if f.note:
+                    seen.setdefault((f.party, f.note), None)
+            self._notes = tuple(seen)
+        return self._notes
 
 
 class FigureIndex:

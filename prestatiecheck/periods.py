@@ -57,6 +57,9 @@ class Period:
 
     def split(self, granularity: str) -> list[Period]:
         """The consecutive periods of a granularity (year/half/quarter) within this one."""
+        return list(_split(self, granularity))
+
+    def _make_split(self, granularity: str) -> tuple[Period, ...]:
         out: list[Period] = []
         for y in self.years:
             if granularity == "year":
@@ -67,19 +70,22 @@ class Period:
                 out.extend(quarter(y, q) for q in range(1, 5))
             else:
                 raise ValueError(granularity)
-        return [p for p in out if self.contains(p)]
+        return tuple(p for p in out if self.contains(p))
 
 
+@lru_cache(maxsize=4096)
 def year(y: int) -> Period:
     return Period(date(y, 1, 1), date(y, 12, 31), str(y), "year")
 
 
+@lru_cache(maxsize=4096)
 def half(y: int, h: int) -> Period:
     if h == 1:
         return Period(date(y, 1, 1), date(y, 6, 30), f"{y}-H1", "half")
     return Period(date(y, 7, 1), date(y, 12, 31), f"{y}-H2", "half")
 
 
+@lru_cache(maxsize=4096)
 def quarter(y: int, q: int) -> Period:
     ends = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
     m, d = ends[q]
@@ -120,6 +126,11 @@ def parse_period(raw: Any) -> Period:
 @lru_cache(maxsize=4096)
 def _parts(period: Period) -> list[list[Period]]:
     return period._make_parts()
+
+
+@lru_cache(maxsize=4096)
+def _split(period: Period, granularity: str) -> tuple[Period, ...]:
+    return period._make_split(granularity)
 
 
 @lru_cache(maxsize=1024)

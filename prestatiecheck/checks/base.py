@@ -91,9 +91,16 @@ def judge_max(value: Fraction, limit: Decimal, margin: Decimal, strict: bool = F
     ``strict`` ("minder dan", "onder"): the limit itself is not allowed either.
     Compared exactly in integers, cross-multiplied (``prestatiecheck.exact``).
     """
-    vn, vd = ratio(value)
-    ln, ld = ratio(limit)
-    mn, md = ratio(margin)
+    return _judge_max(ratio(value), ratio(limit), ratio(margin), strict)
+
+
+Ratio = tuple[int, int]
+
+
+def _judge_max(value: Ratio, limit: Ratio, margin: Ratio, strict: bool) -> Status:
+    vn, vd = value
+    ln, ld = limit
+    mn, md = margin
     above = vn * ld - ln * vd  # sign of value - L
     if above > 0 or (strict and above == 0):
         return Status.NOT_MET
@@ -108,9 +115,13 @@ def judge_min(value: Fraction, limit: Decimal, margin: Decimal, strict: bool = F
     ``strict`` ("meer dan", "langer dan"): the limit itself is not enough.
     Compared in integers, as ``judge_max``.
     """
-    vn, vd = ratio(value)
-    ln, ld = ratio(limit)
-    mn, md = ratio(margin)
+    return _judge_min(ratio(value), ratio(limit), ratio(margin), strict)
+
+
+def _judge_min(value: Ratio, limit: Ratio, margin: Ratio, strict: bool) -> Status:
+    vn, vd = value
+    ln, ld = limit
+    mn, md = margin
     below = ln * vd - vn * ld  # sign of L - value
     if below > 0 or (strict and below == 0):
         return Status.NOT_MET
@@ -130,6 +141,23 @@ def judge(bound: str, value: Fraction, limit: Decimal, margin: Decimal, strict: 
     if bound == "max":
         return judge_max(value, limit, margin, strict)
     return judge_min(value, limit, margin, strict)
+
+
+class Threshold:
+    """A rule's maximum or minimum with its margin and strictness: read from the rule once, and
+    used for each of its results."""
+
+    __slots__ = ("bound", "limit", "margin", "strict", "_limit", "_margin", "_judge")
+
+    def __init__(self, rule: Rule, default_margin: Decimal):
+        self.bound, self.limit = bound_of(rule.check)
+        self.margin = margin_of(rule, default_margin)
+        self.strict = bool(rule.check.get("strict"))
+        self._limit, self._margin = ratio(self.limit), ratio(self.margin)
+        self._judge = _judge_max if self.bound == "max" else _judge_min
+
+    def judge(self, value: Fraction | Decimal) -> Status:
+        return self._judge(ratio(value), self._limit, self._margin, self.strict)  # type: ignore[no-any-return]
 
 
 STRICT = {"type": "boolean"}  # the limit itself does not count ("meer dan", "minder dan", "onder")
@@ -177,11 +205,8 @@ def missing_facts(missing: Iterable[Missing]) -> dict[str, Any]:
 
 
 def notes_of(*lookups: Lookup) -> tuple[tuple[str | None, str], ...]:
-    seen: dict[tuple[str | None, str], None] = {}
-    for x in lookups:
-        for n in x.notes:
-            seen.setdefault(n, None)
-    return tuple(seen)
+    found = [n for x in lookups for n in x.notes]
+    return tuple(dict.fromkeys(found)) if found else ()
 
 
 def iter_scoped_periods(rule: Rule, ctx: EvalContext) -> Iterator[tuple[str | None, Period]]:

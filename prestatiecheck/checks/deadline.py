@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -76,10 +77,22 @@ def validate(check: Mapping[str, Any]) -> list[tuple[str | None, str]]:
 def occurrences(rule: Rule, agreement: Agreement) -> list[Occurrence]:
     """Every due date of the rule within its window, each labelled with its period."""
     check = rule.check
-    recurrence = check.get("recurrence", "once")
-    text = _due_text(check)
-    window = window_of(rule, agreement)
-    previous_period = check.get("reports_on") == "previous"
+    return list(
+        _schedule(
+            check.get("recurrence", "once"),
+            _due_text(check),
+            window_of(rule, agreement),
+            check.get("reports_on") == "previous",
+            bool(check.get("working_day")),
+        )
+    )
+
+
+@lru_cache(maxsize=1024)
+def _schedule(
+    recurrence: str, text: str | None, window: Period, previous_period: bool, working_day: bool
+) -> tuple[Occurrence, ...]:
+    """The due dates of a schedule: the same for every rule (and agreement) that has it, so made once."""
     nominal: list[tuple[date, str]] = []
     if recurrence == "once":
         due = parse_due(str(text)).date
@@ -115,13 +128,13 @@ def occurrences(rule: Rule, agreement: Agreement) -> list[Occurrence]:
     out = []
     for due, granularity in nominal:
         moved = due
-        if check.get("working_day"):
+        if working_day:
             from prestatiecheck.duedates import next_working_day
 
             moved = next_working_day(due)
         label = containing(due, granularity)
         out.append(Occurrence(moved, due, previous(label) if previous_period else label))
-    return out
+    return tuple(out)
 
 
 def _next_end(period: Period) -> date:
@@ -133,8 +146,9 @@ def evaluate(rule: Rule, ctx: EvalContext) -> Iterator[Result]:
     evidence = rule.check["evidence"]
     warning_days = int(rule.check.get("warning_days", DEFAULT_WARNING_DAYS))
     parties = parties_of(rule)
+    wanted = scopes(rule)
     for occurrence in occurrences(rule, ctx.agreement):
-        for party in scopes(rule):
+        for party in wanted:
             found = ctx.figures.scoped(evidence, occurrence.period, party, parties)
             yield judge_deadline(
                 rule, party, occurrence, found.value, ctx.as_of, warning_days, notes=notes_of(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from prestatiecheck.checks.base import PERCENT, SHARE_MARGIN, STRICT, EvalContext, window_of
+from prestatiecheck.checks.base import PERCENT, SHARE_MARGIN, STRICT, EvalContext, Threshold, window_of
 from prestatiecheck.checks.share import share_result
 from prestatiecheck.model import Result, Rule
 
@@ -36,6 +36,7 @@ def evaluate(rule: Rule, ctx: EvalContext) -> Iterator[Result]:
     numerator, denominator = rule.check["numerator"], rule.check["denominator"]
     window = window_of(rule, ctx.agreement)
     wanted = rule.check.get("parties")
+    threshold = Threshold(rule, SHARE_MARGIN)
     for party, project, period in ctx.figures.projects([numerator, denominator]):
         if not window.contains(period) and not period.contains(window):
             continue
@@ -43,4 +44,4 @@ def evaluate(rule: Rule, ctx: EvalContext) -> Iterator[Result]:
             continue
         num = ctx.figures.get(numerator, period, party, project)
         den = ctx.figures.get(denominator, period, party, project)
-        yield share_result(rule, ctx, party, period, num, den, project=project)
+        yield share_result(rule, ctx, party, period, num, den, project=project, threshold=threshold)

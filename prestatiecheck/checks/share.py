@@ -17,9 +17,7 @@ from prestatiecheck.checks.base import (
     SHARE_MARGIN,
     STRICT,
     EvalContext,
-    bound_of,
-    judge,
-    margin_of,
+    Threshold,
     missing_result,
     notes_of,
     parties_of,
@@ -75,11 +73,14 @@ def share_result(
     *,
     project: str | None = None,
     default_margin: Decimal = SHARE_MARGIN,
+    threshold: Threshold | None = None,
     **facts: Any,
 ) -> Result:
-    """The verdict on one share, shared by ``share`` and ``project_share``."""
-    bound, limit = bound_of(rule.check)
-    margin = margin_of(rule, default_margin)
+    """The verdict on one share, shared by ``share`` and ``project_share`` (``threshold``: the
+    rule's, when the caller has it already)."""
+    if threshold is None:
+        threshold = Threshold(rule, default_margin)
+    bound, limit, margin = threshold.bound, threshold.limit, threshold.margin
     provisional = not period.has_ended(ctx.as_of)
     if not (num.found and den.found):
         return missing_result(
@@ -118,7 +119,7 @@ def share_result(
         party=party,
         project=project,
         period=period.label,
-        status=judge(bound, value, limit, margin, bool(rule.check.get("strict"))),
+        status=threshold.judge(value),
         detail="share",
         unit="percent",
         value=value,
@@ -134,26 +135,29 @@ def share_result(
 def evaluate(rule: Rule, ctx: EvalContext) -> Iterator[Result]:
     numerator, denominator = rule.check["numerator"], rule.check["denominator"]
     parties = parties_of(rule)
+    threshold = Threshold(rule, SHARE_MARGIN)
+    wanted = scopes(rule)
     if rule.check.get("average_per_year"):
         window = window_of(rule, ctx.agreement)
-        for party in scopes(rule):
-            yield _average(rule, ctx, party, parties, window, numerator, denominator)
+        for party in wanted:
+            yield _average(rule, ctx, party, parties, window, numerator, denominator, threshold)
         return
+    figures, as_of = ctx.figures, ctx.as_of
     for period in periods_of(rule, ctx.agreement):
-        for party in scopes(rule):
-            num = ctx.figures.scoped(numerator, period, party, parties)
-            den = ctx.figures.scoped(denominator, period, party, parties)
+        for party in wanted:
+            num = figures.scoped(numerator, period, party, parties)
+            den = figures.scoped(denominator, period, party, parties)
             if (
                 period.kind == "window"
                 and not (num.found and den.found)
-                and period.start <= ctx.as_of
-                and not period.has_ended(ctx.as_of)
+                and period.start <= as_of
+                and not period.has_ended(as_of)
             ):
                 # A window that is still running: the share so far, pooled over the years that
                 # are in (provisional), rather than nothing until the last year is reported.
-                yield _average(rule, ctx, party, parties, period, numerator, denominator)
+                yield _average(rule, ctx, party, parties, period, numerator, denominator, threshold)
                 continue
-            yield share_result(rule, ctx, party, period, num, den)
+            yield share_result(rule, ctx, party, period, num, den, threshold=threshold)
 
 
 def _average(
@@ -164,6 +168,7 @@ def _average(
     window: Period,
     numerator: str,
     denominator: str,
+    threshold: Threshold | None = None,
 ) -> Result:
     """Pooled over the years of the window that have both figures."""
     nums: list[Lookup] = []
@@ -178,7 +183,9 @@ def _average(
             years.append(year.label)
     if not years:
         none = [Missing(m, window.label, party) for m in (numerator, denominator)]
-        return share_result(rule, ctx, party, window, Lookup(None, missing=none), Lookup(None), years=[])
+        return share_result(
+            rule, ctx, party, window, Lookup(None, missing=none), Lookup(None), threshold=threshold, years=[]
+        )
     total_num = Lookup(
         sum((Decimal(x.value) for x in nums), Decimal(0)),  # type: ignore[arg-type]
         figures=[f for x in nums for f in x.figures],
@@ -187,4 +194,4 @@ def _average(
         sum((Decimal(x.value) for x in dens), Decimal(0)),  # type: ignore[arg-type]
         figures=[f for x in dens for f in x.figures],
     )
-    return share_result(rule, ctx, party, window, total_num, total_den, years=years)
+    return share_result(rule, ctx, party, window, total_num, total_den, threshold=threshold, years=years)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from prestatiecheck.checks.base import (
     NUMBER,
     STRICT,
     EvalContext,
-    bound_of,
+    Threshold,
     iter_scoped_periods,
-    judge,
-    margin_of,
     missing_result,
     notes_of,
     parties_of,
@@ -41,8 +38,8 @@ def validate(check: Mapping[str, Any]) -> list[tuple[str | None, str]]:
 def evaluate(rule: Rule, ctx: EvalContext, *, default_margin: Decimal = DEFAULT_MARGIN) -> Iterator[Result]:
     metric = rule.check["metric"]
     unit = ctx.metrics[metric].unit if metric in ctx.metrics else "number"
-    bound, limit = bound_of(rule.check)
-    margin = margin_of(rule, default_margin)
+    threshold = Threshold(rule, default_margin)
+    bound, limit, margin = threshold.bound, threshold.limit, threshold.margin
     parties = parties_of(rule)
     for party, period in iter_scoped_periods(rule, ctx):
         found = ctx.figures.scoped(metric, period, party, parties)
@@ -65,7 +62,7 @@ def evaluate(rule: Rule, ctx: EvalContext, *, default_margin: Decimal = DEFAULT_
             party=party,
             project=None,
             period=period.label,
-            status=judge(bound, Fraction(value), limit, margin, bool(rule.check.get("strict"))),
+            status=threshold.judge(value),
             detail="value",
             unit=unit,
             value=value,
