@@ -7,7 +7,7 @@ is shown as "50,04%", never as "50,0%" next to "niet voldaan".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -53,7 +53,13 @@ def decimals_for(
     maximum: int = 12,
 ) -> int:
     p, q = ratio(value)
-    bounds = [ratio(b) for b in boundaries]
+    return decimals_for_ratio(p, q, [ratio(b) for b in boundaries], minimum=minimum, maximum=maximum)
+
+
+def decimals_for_ratio(
+    p: int, q: int, bounds: Sequence[tuple[int, int]], *, minimum: int = 1, maximum: int = 12
+) -> int:
+    """``decimals_for`` of the value p/q (q > 0), the boundaries given as integer ratios."""
     # The exact value's side of each boundary: sign(p/q - bp/bq) = sign(p*bq - bp*q).
     sides = [_sign(p * bq - bp * q) for bp, bq in bounds]
     for decimals in range(minimum, maximum + 1):
@@ -101,8 +107,9 @@ def number(value: Fraction | Decimal | int, decimals: int | None = None) -> str:
     # The text depends on the value (not its type: 2, Decimal("2.0") and Fraction(2) are equal
     # and hash alike, and are shown alike), the decimals and the locale. Counts and limits repeat
     # across hundreds of thousands of results, so each text is made once.
+    # (Keyed by the value's integer ratio: ints hash fast, a Fraction hashes in pure Python.)
     locale = _locale()
-    key = (value, decimals, locale)
+    key = (*ratio(value), decimals, locale)
     found = _NUMBERS.get(key)
     if found is None:
         if len(_NUMBERS) > 200_000:
@@ -124,7 +131,7 @@ def percent(value: Fraction | Decimal | int, decimals: int = 1) -> str:
 
 def money(value: Decimal | Fraction, decimals: int = 2) -> str:
     locale = _locale()
-    key = ("eur", value, decimals, locale)
+    key = ("eur", *ratio(value), decimals, locale)
     found = _NUMBERS.get(key)
     if found is None:
         if len(_NUMBERS) > 200_000:

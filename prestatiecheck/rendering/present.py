@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from prestatiecheck.checks.target import expected_floor
+from prestatiecheck.exact import ratio
 from prestatiecheck.i18n import MESSAGES, get_language, t
 from prestatiecheck.model import Agreement, Metric, Result, Status
 from prestatiecheck.rendering import formatting as fmt
@@ -172,16 +173,37 @@ def show_amount(value: Any, unit: str, decimals: int | None = None) -> str:
 
 
 def _decimals(result: Result) -> int | None:
-    if result.value is None or isinstance(result.value, date):
+    value = result.value
+    if value is None or isinstance(value, date):
         return None
-    bounds = boundaries(result)
+    bounds = _boundary_ratios(result)
     if result.unit == "percent":
-        return fmt.decimals_for(result.value, bounds, minimum=1)
-    if type(result.value) is Fraction or bounds:
-        value = Fraction(result.value)
-        minimum = 2 if result.unit == "eur" else (0 if value.denominator == 1 else 1)
-        return fmt.decimals_for(value, bounds, minimum=minimum) if bounds else minimum
+        return fmt.decimals_for_ratio(*ratio(value), bounds, minimum=1)
+    if type(value) is Fraction or bounds:
+        p, q = ratio(value)
+        minimum = 2 if result.unit == "eur" else (0 if q == 1 else 1)
+        return fmt.decimals_for_ratio(p, q, bounds, minimum=minimum) if bounds else minimum
     return None
+
+
+_BOUNDARIES: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+_BOUNDED = frozenset({"max", "min", "band", "at_least", "at_most"})
+
+
+def _boundary_ratios(result: Result) -> list[tuple[int, int]]:
+    """``boundaries`` as integer ratios. A rule's limit and margin are the same for all its
+    results (a trajectory's expected amount is not): made once per limit, margin and bound."""
+    if result.bound not in _BOUNDED:
+        return []
+    if result.expected is not None:
+        return [ratio(b) for b in boundaries(result)]
+    key = (result.bound, result.limit, result.margin, result.band, result.target)
+    found = _BOUNDARIES.get(key)
+    if found is None:
+        if len(_BOUNDARIES) > 10_000:
+            _BOUNDARIES.clear()
+        found = _BOUNDARIES[key] = [ratio(b) for b in boundaries(result)]
+    return found
 
 
 _NORMS: dict[tuple[Any, ...], str] = {}
@@ -244,9 +266,21 @@ def _norm_text(result: Result, agreement: Agreement | None) -> str:
     return ""
 
 
+_LIMITS: dict[tuple[Any, ...], str] = {}
+
+
 def _limit_text(result: Result) -> str:
-    """The limit of a maximum or minimum as the norm shows it, without its sign."""
-    return show_amount(result.limit, result.unit, _limit_decimals(result.limit, result.unit))
+    """The limit of a maximum or minimum as the norm shows it, without its sign (made once per
+    limit, unit and language)."""
+    key = (result.limit, result.unit, get_language())
+    found = _LIMITS.get(key)
+    if found is None:
+        if len(_LIMITS) > 10_000:
+            _LIMITS.clear()
+        found = _LIMITS[key] = show_amount(
+            result.limit, result.unit, _limit_decimals(result.limit, result.unit)
+        )
+    return found
 
 
 def _limit_decimals(value: Any, unit: str) -> int | None:

@@ -68,35 +68,40 @@ def record(
     }
 
 
+_FACT_NUMBERS = ("numerator", "denominator", "days_late", "days_left", "years_reported", "years")
+
+
 def result_fields(result: Result, agreement: Agreement | None) -> dict[str, Any]:
     """The part of a record that is this result's own (everything after ``rule_fields``)."""
     shown = present(result, agreement)
     f = result.facts
     band = result.band
+    # (machine_number is not called for what is None: most limits, targets and margins)
+    limit, target, expected, margin = result.limit, result.target, result.expected, result.margin
     out: dict[str, Any] = {
         "party": result.party,
         "party_name": shown.party if result.project is None else shown.party.split(" · ")[0],
         "project": result.project,
         "period": result.period,
-        "status": result.status.value,
+        "status": result.status._value_,
         "status_label": shown.status,
         "information": result.information,
         "value": machine_number(result.value, shown.decimals),
         "value_text": shown.value,
         "unit": result.unit,
         "bound": result.bound or None,
-        "limit": machine_number(result.limit),
-        "target": machine_number(result.target),
-        "expected": machine_number(result.expected, 2),
+        "limit": None if limit is None else machine_number(limit),
+        "target": None if target is None else machine_number(target),
+        "expected": None if expected is None else machine_number(expected, 2),
         "band": [machine_number(x) for x in band] if band else None,
-        "margin": machine_number(result.margin),
+        "margin": None if margin is None else machine_number(margin),
         "norm_text": shown.norm,
         "provisional": result.provisional,
         "message": shown.message,
         "notes": [{"party": p, "note": n} for p, n in result.notes] if result.notes else [],
     }
     if f:
-        for key in ("numerator", "denominator", "days_late", "days_left", "years_reported", "years"):
+        for key in _FACT_NUMBERS:
             if key in f:
                 out[key] = machine_number(f[key])
         if "missing" in f:
