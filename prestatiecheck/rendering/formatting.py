@@ -60,12 +60,17 @@ def decimals_for_ratio(
     p: int, q: int, bounds: Sequence[tuple[int, int]], *, minimum: int = 1, maximum: int = 12
 ) -> int:
     """``decimals_for`` of the value p/q (q > 0), the boundaries given as integer ratios."""
-    # The exact value's side of each boundary: sign(p/q - bp/bq) = sign(p*bq - bp*q).
-    sides = [_sign(p * bq - bp * q) for bp, bq in bounds]
+    # The exact value's side of each boundary: sign(p/q - bp/bq) = sign(p*bq - bp*q). The shown
+    # value is shown/scale; it must be on the same side of every boundary.
+    sides = [(bq, bp, _sign(p * bq - bp * q)) for bp, bq in bounds]
+    scale = 10 ** (minimum - 1)
     for decimals in range(minimum, maximum + 1):
-        scale = 10**decimals
-        shown = _round_scaled(p, q, decimals)  # the shown value is shown / scale
-        if all(_sign(shown * bq - bp * scale) == side for (bp, bq), side in zip(bounds, sides, strict=True)):
+        scale *= 10
+        shown = _round_scaled(p, q, decimals)
+        for bq, bp, side in sides:
+            if _sign(shown * bq - bp * scale) != side:
+                break
+        else:
             return decimals
     return maximum
 

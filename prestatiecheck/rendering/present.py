@@ -25,8 +25,10 @@ from prestatiecheck.rendering.labels import label
 OPERATOR_SIGNS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "==": "="}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Presented:
+    """What a result looks like in words (made once per result shown: a plain slotted record)."""
+
     party: str
     value: str
     norm: str
