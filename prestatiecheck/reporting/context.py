@@ -517,6 +517,8 @@ def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date)
                     **{k: v for k, v in rule.items() if k != "rows"},
                     "period": period,
                     "cells": cells,
+                    # the article and the period as one unbreakable unit after the title
+                    "where": f"{rule['source']} · {period}".replace(" ", NBSP),
                     "earlier": len({r["period"] for r in rule["rows"]}) > 1,
                     # the row as one line of text (plain-text report): "Portaal: ✓ voldaan | ..."
                     "line": " | ".join(
