@@ -54,8 +54,11 @@ def build(
     lang = get_language()
     as_of = date.fromisoformat(doc["as_of"])
     block = next(a for a in doc["report"]["agreements"] if a["id"] == agreement_id)
-    names = {p["id"]: p["name"] for p in block["parties"]}
-    rules = {r["id"]: r for r in block["rules"]}
+    # National law applied to this agreement's corporations (issue 11): its results carry the
+    # agreement in ``applies_to`` and are shown as groups of their own after the local themes.
+    national = doc["report"].get("national") or {}
+    names = {p["id"]: p["name"] for p in [*national.get("parties", []), *block["parties"]]}
+    rules = {r["id"]: r for r in [*national.get("rules", []), *block["rules"]]}
     texts = doc["report"]["texts"][lang]
 
     def party(pid: str | None) -> str:
@@ -63,7 +66,12 @@ def build(
 
     rows: list[dict[str, Any]] = []
     for rec, shown in zip(doc["results"], texts, strict=True):
-        if rec["agreement"] != agreement_id:
+        is_law = (
+            bool(national)
+            and rec["agreement"] == national.get("id")
+            and rec.get("applies_to") == agreement_id
+        )
+        if rec["agreement"] != agreement_id and not is_law:
             continue
         rule = rules.get(rec["rule"], {})
         before = previous.results.get(result_key(rec), {}).get("status") if previous else None
@@ -77,7 +85,8 @@ def build(
                 "rule": rec["rule"],
                 "ref": rec["ref"],
                 "title": rec["title"],
-                "theme": rec["theme"],
+                "theme": f"{_law_title()}: {rec['theme']}" if is_law else rec["theme"],
+                "national": is_law,
                 "kind": rec["kind"],
                 # who the result is about, as shown: the party, and the project where there is one
                 "party": shown["party_name"] + (f" · {rec['project']}" if rec.get("project") else ""),
@@ -95,7 +104,10 @@ def build(
                 "interpretation": rec.get("reading") == "interpretation",
                 "message": shown["message"],
                 "article": rec["source"]["article"],
-                "source": source_text(rec["source"], block),
+                # the law's own articles name the law ("Woningwet art. 48 lid 1")
+                "source": str(rec["source"].get("article") or "")
+                if is_law
+                else source_text(rec["source"], block),
                 # every note of the figures behind this result; `notes` keeps each note once (below)
                 "all_notes": [
                     {"party": party(n.get("party")), "note": n["note"]} for n in rec.get("notes", [])
@@ -172,6 +184,8 @@ def build(
         for r in block["rules"]
         if r["id"] not in with_results
     ]
+    # the rule files behind the report: the agreement's, and the national rule set's when it judged
+    sources = [block] + ([national] if any(row["national"] for row in rows) else [])
     parties = [
         {"name": p["name"], "role": t(f"report_role_{p['role']}") if p["role"] in ROLES else p["role"]}
         for p in block["parties"]
@@ -229,8 +243,8 @@ def build(
         "footer": {
             "version": doc.get("prestatiecheck", __version__),
             # as text ("soest-2021-2022.yaml (meegeleverd, sha256 ...)"), and the parts of it
-            "rule_files": [_rule_file(block)["text"]],
-            "rule_file_details": [_rule_file(block)],
+            "rule_files": [_rule_file(b)["text"] for b in sources],
+            "rule_file_details": [_rule_file(b) for b in sources],
             # where a package is installed is nobody's business: the rule files are named by
             # file name and content hash (above), the index is not named
             "agreements_index": "",
@@ -331,6 +345,13 @@ def _trends(rule: Mapping[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _law_title() -> str:
+    """The group national law is shown under ("Wettelijke normen")."""
+    from prestatiecheck.i18n import MESSAGES
+
+    return t("national_title") if "national_title" in MESSAGES else "Woningwet"
 
 
 def _rule_head(row: Mapping[str, Any]) -> dict[str, Any]:
