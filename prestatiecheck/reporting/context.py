@@ -113,7 +113,10 @@ def build(
                     {"party": party(n.get("party")), "note": n["note"]} for n in rec.get("notes", [])
                 ],
                 "notes": [],
-                "trekker": ", ".join(party(p) for p in rule.get("trekker", [])),
+                # national law binds each corporation itself: the trekker is the party judged
+                "trekker": party(rec.get("party"))
+                if is_law
+                else ", ".join(party(p) for p in rule.get("trekker", [])),
                 "previous": status_info(before),
                 "change": {"code": mark, "label": t(f"report_change_{mark}")} if mark else None,
                 "record": rec,
@@ -146,6 +149,8 @@ def build(
         theme["rules"][-1]["rows"].append(row)
     for theme in themes:
         for rule in theme["rules"]:
+            if rule["rows"][0]["national"]:
+                rule["trekker"] = ", ".join(dict.fromkeys(row["trekker"] for row in rule["rows"]))
             _place_notes(rule["rows"], party)
             progress, trends = _progress(rule), _trends(rule)
             theme["progress"] += progress
@@ -375,6 +380,9 @@ def _by_rule(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not out or out[-1]["id"] != row["rule"]:
             out.append(_rule_head(row))
         out[-1]["rows"].append(row)
+    for rule in out:
+        if rule["rows"][0]["national"]:
+            rule["trekker"] = ", ".join(dict.fromkeys(row["trekker"] for row in rule["rows"]))
     return out
 
 

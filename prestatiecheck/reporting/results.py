@@ -88,9 +88,9 @@ def _agreement_block(agreement: Agreement, themes: Sequence[str], parties: Seque
 def _shipped(path: Path) -> bool:
     from prestatiecheck.loading.resources import PACKAGED_INDEX
 
-    # the same file as the one shipped under that name (in a checkout data/ links to rules/)
+    # a file in the shipped rules folder (in a checkout data/rules links to rules/)
     try:
-        return (PACKAGED_INDEX.parent / "rules" / path.name).resolve() == path.resolve()
+        return path.resolve().is_relative_to((PACKAGED_INDEX.parent / "rules").resolve())
     except OSError:
         return False
 
