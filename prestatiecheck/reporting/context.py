@@ -479,6 +479,16 @@ def _cell(rows: list[dict[str, Any]]) -> dict[str, Any]:
 NBSP = "\u00a0"
 
 
+def _where(source: str, period: str) -> str:
+    """ "art. 1A · 2021-2022" kept on one line; a long source ("Woningwet art. 48 lid 1 (tekst
+    2021); BTIV ...") may wrap between its words, its last word stays with the period."""
+    glue = f"{NBSP}·{NBSP}{period}"
+    if len(source) <= 24:
+        return source.replace(" ", NBSP) + glue
+    head, _, last = source.rpartition(" ")
+    return f"{head} {last}{glue}" if head else source + glue
+
+
 def _cell_text(cell: Mapping[str, Any]) -> str:
     """A cell as text; the status word joined by no-break spaces, so wrapping never splits it."""
     extra = [x for x in (cell["other_period"], cell["detail"]) if x]
@@ -547,7 +557,7 @@ def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date)
                     "period": period,
                     "cells": cells,
                     # the article and the period as one unbreakable unit after the title
-                    "where": f"{rule['source']} · {period}".replace(" ", NBSP),
+                    "where": _where(rule["source"], period),
                     "earlier": len({r["period"] for r in rule["rows"]}) > 1,
                     # the row as one line of text (plain-text report): "Portaal: ✓ voldaan | ..."
                     "line": " | ".join(
