@@ -16,7 +16,7 @@ from typing import Any
 
 from prestatiecheck.loading.resources import PACKAGE_DIR
 
-KINDS_OF_FILE = ("rule-file", "figures", "agreements")
+KINDS_OF_FILE = ("rule-file", "figures", "agreements", "metrics")
 EDITOR_DIR = PACKAGE_DIR / "schemas" / "editor"
 
 # key -> (Dutch, English, example). Keys are looked up by their name within their object.
@@ -39,6 +39,12 @@ D: dict[str, tuple[str, str, Any]] = {
         "Het regelbestand, ten opzichte van deze index.",
         "The rule file, relative to this index.",
         "rules/utrecht-2025-2027.yaml",
+    ),
+    # metrics.yaml
+    "metrics.metrics": (
+        "De cijfers (metrics): per naam de eenheid en de betekenis in het Nederlands en Engels.",
+        "The metrics: per name the unit and the meaning in Dutch and English.",
+        None,
     ),
     # rule file, top level
     "root.agreement": (
@@ -511,6 +517,13 @@ def _agreements() -> dict[str, Any]:
     return schema
 
 
+def _metrics() -> dict[str, Any]:
+    schema = _load("metrics.schema.json")
+    _walk(schema["properties"], "metrics", {})
+    _walk(schema["$defs"]["metric"]["properties"], "metric", {"metric.derived": "metric"})
+    return schema
+
+
 def _figures() -> dict[str, Any]:
     row: dict[str, Any] = {
         "type": "object",
@@ -554,7 +567,9 @@ def _standard_types(node: Any) -> Any:
 
 
 def editor_schema(kind: str) -> dict[str, Any]:
-    made = {"rule-file": _rule_file, "figures": _figures, "agreements": _agreements}[kind]()
+    made = {"rule-file": _rule_file, "figures": _figures, "agreements": _agreements, "metrics": _metrics}[
+        kind
+    ]()
     return _standard_types(made)  # type: ignore[no-any-return]
 
 

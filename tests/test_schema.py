@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from prestatiecheck.editorschema import EDITOR_DIR, KINDS_OF_FILE, editor_schema_text
+from prestatiecheck.loading.resources import PACKAGE_DIR
 from prestatiecheck.loading.yamlsafe import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +90,8 @@ def test_every_shipped_file_is_valid_against_its_schema() -> None:
         data, _ = load_yaml(ROOT / entry["file"])
         errors = [f"{list(e.path)}: {e.message}" for e in validators["rule-file"].iter_errors(_plain(data))]
         assert errors == [], entry["file"]
+    metrics, _ = load_yaml(ROOT / "metrics.yaml")
+    assert not list(validators["metrics"].iter_errors(_plain(metrics)))
     for figures in sorted((ROOT / "examples").glob("*.yaml")):
         data, _ = load_yaml(figures)
         rows = data.get("figures", data) if isinstance(data, dict) else data
@@ -100,3 +104,54 @@ def test_a_wrong_rule_file_is_invalid() -> None:
     plain = _plain(data)
     plain["rules"][0]["check"]["kind"] = "shares"
     assert list(validator.iter_errors(plain))
+
+
+# -- the `# yaml-language-server: $schema=...` line of every shipped file -----------------------
+
+
+def _shipped_yaml() -> dict[Path, str]:
+    """Every shipped YAML file (as the package sees it, under prestatiecheck/data) with its schema kind."""
+    data = PACKAGE_DIR / "data"
+    found = {data / "agreements.yaml": "agreements", data / "metrics.yaml": "metrics"}
+    found |= {path: "rule-file" for path in sorted((data / "rules").rglob("*.yaml"))}
+    return found
+
+
+def _schema_target(path: Path) -> str:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix), f"{path}: first line {first!r}"
+    return first[len(prefix) :]
+
+
+def test_every_shipped_yaml_file_names_its_editor_schema() -> None:
+    shipped = _shipped_yaml()
+    index, _ = load_yaml(ROOT / "agreements.yaml")
+    listed = {PACKAGE_DIR / "data" / str(e["file"]) for e in index["agreements"]}
+    assert listed <= set(shipped) and len(shipped) >= 7
+    for path, kind in shipped.items():
+        target = _schema_target(path)
+        assert not target.startswith(("/", "file:", "http")), f"{path}: not a relative path: {target}"
+        assert Path(target).name == f"{kind}.schema.json", path
+        # it resolves in a checkout (the files under rules/ and beside it) ...
+        in_checkout = path.resolve().parent / target
+        assert in_checkout.is_file(), f"{path.resolve()}: {target} does not resolve"
+        assert in_checkout.resolve() == (EDITOR_DIR / f"{kind}.schema.json").resolve()
+        # ... and in an installed package, where the files are under prestatiecheck/data (read
+        # lexically: in a wheel prestatiecheck/data/rules is a folder, not a link to ../../rules)
+        installed = Path(os.path.normpath(path.parent / target))
+        assert installed.is_relative_to(PACKAGE_DIR / "data") and installed.is_file(), installed
+        assert installed.read_bytes() == (EDITOR_DIR / f"{kind}.schema.json").read_bytes()
+
+
+def test_the_schemas_those_lines_name_are_package_data() -> None:
+    """A wheel holds what setup.cfg's package_data names: the paths the $schema lines reach must be in it."""
+    import configparser
+    from fnmatch import fnmatch
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg")
+    patterns = config["options.package_data"]["prestatiecheck"].split()
+    for path in _shipped_yaml():
+        inside = Path(os.path.normpath(path.parent / _schema_target(path))).relative_to(PACKAGE_DIR)
+        assert any(fnmatch(str(inside), pattern) for pattern in patterns), f"{inside} is not package data"

@@ -17,7 +17,10 @@ def register(cli: click.Group) -> None:
         )
     )
     @click.argument(
-        "kind", type=click.Choice(["rule-file", "figures", "agreements"]), default="rule-file", required=False
+        "kind",
+        type=click.Choice(["rule-file", "figures", "agreements", "metrics"]),
+        default="rule-file",
+        required=False,
     )
     @click.option(
         "--output",
