@@ -666,7 +666,7 @@ def _detail_widths(rows: list[dict[str, Any]]) -> dict[str, float]:
     return out
 
 
-_NUMBERISH = re.compile(r"[0-9][0-9.,]*(?:[-–/][0-9][0-9.,]*)+")
+_NUMBERISH = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:[-–/][0-9]+(?:[.,][0-9]+)*)+")
 
 
 def keep_together(text: str) -> Markup:

@@ -184,3 +184,11 @@ def test_column_widths_fit_the_words_and_the_page() -> None:
     total = matrix["rule_width"] + matrix["period_width"] + sum(widths)
     assert total == pytest.approx(context.PAGE_MM, abs=0.2)
     assert matrix["rule_width"] >= context.MIN_RULE_MM or not matrix["period_column"]
+
+
+def test_keep_together_escapes_and_keeps_periods_and_ranges_whole() -> None:
+    kept = str(context.keep_together("<b>x</b> over 2021-2022, 45-55 en 31-12-2021 & meer"))
+    assert "<b>" not in kept and "&lt;b&gt;x&lt;/b&gt;" in kept and "&amp; meer" in kept
+    for run in ("2021-2022", "45-55", "31-12-2021"):
+        assert f'<span class="nw">{run}</span>' in kept
+    assert str(context.keep_together("geen getallen")) == "geen getallen"
