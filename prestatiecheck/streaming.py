@@ -16,15 +16,13 @@ parts in order. The output is the same as with one job.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prestatiecheck import progress
 from prestatiecheck.errors import FiguresError, RuleFileError, UsageError
@@ -34,6 +32,9 @@ from prestatiecheck.model import Agreement, Catalogue, Location, Problem, Result
 from prestatiecheck.pipeline import CheckOptions, check_figures, check_party_options, check_theme_options
 from prestatiecheck.shards import ShardSpec
 from prestatiecheck.validation.unread import not_begun, unread_notices
+
+if TYPE_CHECKING:  # (multiprocessing is imported only when --jobs asks for workers)
+    from multiprocessing.connection import Connection
 
 RenderPart = Callable[[list[Result], Mapping[str, Agreement]], Any]
 AHEAD = 8  # parts a worker may have finished before this process needs them
@@ -314,6 +315,8 @@ class _Workers(_Runner):
     """One worker process per shard, each talking to this process over its own pipe."""
 
     def __init__(self, options: CheckOptions, jobs: int):
+        import multiprocessing
+
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.connections: list[Connection] = []
@@ -346,6 +349,8 @@ class _Workers(_Runner):
         return checked
 
     def parts(self, render_part: RenderPart, parties: Sequence[str]) -> Iterator[Part]:
+        from multiprocessing.connection import wait
+
         count = len(self.connections)
         owned = [self._owned(i) for i in range(count)]
         owner = {a: i for i in range(count) for a in owned[i]}

@@ -96,3 +96,26 @@ def test_the_key_depends_on_content_and_context() -> None:
     assert cache.key(b"a", "x") != cache.key(b"b", "x")
     assert cache.key(b"a", "x") != cache.key(b"a", "y")
     assert cache.key(b"a", "x") == cache.key(b"a", "x")
+
+
+def test_the_same_file_by_another_name_comes_from_the_cache_with_its_new_name(
+    copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key is where the file is and what it holds: a relative path after an absolute one (or
+    another working directory) is the same file, and messages name it as this run does."""
+    monkeypatch.chdir(copy.parent)
+    first = rules.load_catalogue("mini/agreements.yaml", only=ONLY)
+    assert first.agreements["mini-2022-2023"].rules[0].location.file == "mini/rules/mini-2022-2023.yaml"
+    assert len(_entries(copy)) == 1
+
+    def must_not_be_called(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the rule file was loaded again")
+
+    monkeypatch.setattr(rules, "_load_agreement_uncached", must_not_be_called)
+    monkeypatch.chdir(copy / "rules")
+    second = rules.load_catalogue(copy / "agreements.yaml", only=ONLY)
+    agreement = second.agreements["mini-2022-2023"]
+    assert {r.location.file for r in agreement.rules} == {"mini-2022-2023.yaml"}
+    assert agreement.file == copy / "rules" / "mini-2022-2023.yaml"
+    assert [r.id for r in agreement.rules] == [r.id for r in first.agreements["mini-2022-2023"].rules]
+    assert len(_entries(copy)) == 1

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
-
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 
 from prestatiecheck.checks.base import EvalContext, notes_of, parties_of, scopes, window_of
 from prestatiecheck.duedates import DueDateError, parse_due
@@ -105,6 +102,9 @@ def _schedule(
             for p in window.split(granularity):
                 nominal.append((_next_end(p) if previous_period else p.end, granularity))
         else:
+            from dateutil.relativedelta import relativedelta  # (made once per schedule: imported then)
+            from dateutil.rrule import MONTHLY, rrule
+
             due_rule = parse_due(text)
             first_month = (due_rule.anchor_month - 1) % step + 1
             months = rrule(
@@ -139,7 +139,7 @@ def _schedule(
 
 def _next_end(period: Period) -> date:
     """The last day of the period after ``period`` (of the same kind)."""
-    return containing(period.end + relativedelta(days=1), period.kind).end
+    return containing(period.end + timedelta(days=1), period.kind).end
 
 
 def evaluate(rule: Rule, ctx: EvalContext) -> Iterator[Result]:

@@ -4,9 +4,11 @@ Loading a rule file means parsing YAML with positions, validating it (schema and
 semantics) and building the Agreement; for a national run with 350 rule files that
 is several seconds, every run, for files that rarely change. The cache keeps the
 outcome of a rule file that loaded without errors (the Agreement and its
-warnings), keyed by everything the outcome depends on: the file's bytes, the path
-as shown, the shared vocabulary, strictness, the language of the messages, and the
-prestatiecheck code that did the loading. Anything else (a changed file, another
+warnings), keyed by everything the outcome depends on: the file's bytes, where the
+file is (its resolved path: ``rules/x.yaml`` and ``/home/me/rules/x.yaml`` are the
+same file, and the names in messages are put right on loading), the shared
+vocabulary, strictness, the language of the messages, and the prestatiecheck code
+that did the loading. Anything else (a changed file, another
 version, a corrupt or unreadable cache entry) simply loads the file again.
 
 Location: ``PRESTATIECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/prestatiecheck``,

@@ -211,18 +211,45 @@ def _load_agreement(
     except Unreadable as e:
         loader.problems.append(e.problem)
         return None
+    # Keyed by the file's content and where it really is (not how it is named on this command
+    # line: a relative path after an absolute one is the same file); the names in messages are
+    # put right after loading.
     entry = cache.key(
-        content, shown, str(path), agreement_id, loader.strict, get_language(), sorted(shared.items())
+        content, _resolved(path), agreement_id, loader.strict, get_language(), sorted(shared.items())
     )
     cached = cache.get(entry)
     if cached is not None:
-        agreement, warnings = cached
+        agreement, warnings, cached_shown = cached
+        if cached_shown != shown or agreement.file != path:
+            agreement, warnings = _relocated(agreement, warnings, cached_shown, path, shown)
         loader.problems += warnings
         return agreement  # type: ignore[no-any-return]
     agreement = _load_agreement_uncached(loader, path, agreement_id, shared, content)
     if agreement is not None:
-        cache.put(entry, (agreement, [p for p in loader.problems if p.location.file == shown]))
+        cache.put(entry, (agreement, [p for p in loader.problems if p.location.file == shown], shown))
     return agreement
+
+
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
+
+
+def _relocated(
+    agreement: Agreement, warnings: list[Problem], old: str, path: Path, shown: str
+) -> tuple[Agreement, list[Problem]]:
+    """A cached agreement as loaded from ``path``, named ``shown`` (it was cached under ``old``)."""
+    import dataclasses
+
+    def moved(location: Location) -> Location:
+        return location._replace(file=shown) if location.file == old else location
+
+    rules = tuple(dataclasses.replace(r, location=moved(r.location)) for r in agreement.rules)
+    tables = {k: dataclasses.replace(v, location=moved(v.location)) for k, v in agreement.tables.items()}
+    agreement = dataclasses.replace(agreement, file=path, rules=rules, tables=tables)
+    return agreement, [dataclasses.replace(p, location=moved(p.location)) for p in warnings]
 
 
 def _load_agreement_uncached(
