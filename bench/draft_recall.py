@@ -50,7 +50,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seeds", default=os.environ.get("PRESTATIECHECK_SEEDS", str(ROOT.parent / "shared" / "seeds")))
+    parser.add_argument(
+        "--seeds", default=os.environ.get("PRESTATIECHECK_SEEDS", str(ROOT.parent / "shared" / "seeds"))
+    )
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args()
     seeds = Path(args.seeds)

@@ -1,8 +1,9 @@
 """The floor: what the national workload costs a Python program that does almost nothing.
 
-    python bench/floor.py [--scale 1]
+    python bench/floor.py [--scale 1]        # generates the workload of bench/national.py
+    python bench/floor.py FILE...            # the figures files bench/national.py wrote
 
-Generates the workload of `bench/national.py` and runs, in this process, the
+Runs, in this process, the
 least that any CPython implementation of `check --format json` has to do:
 read the figures CSV into a dict (values as Decimal, no validation at all),
 then for each of the 369,600 results look two figures up, compare a share in
@@ -11,10 +12,8 @@ record, and write the document. No rule files, no vocabulary, periods, parties,
 duplicates or derived figures are checked; no exact decimals are chosen, no
 notes, no Babel. It prints the time of each part.
 
-It is the yardstick for the speed target of issue 2 (national workload in under
-5 s on one core): if this script alone takes about as long as the target, the
-target cannot be reached by tuning prestatiecheck, only by a compiled core or a
-smaller contract. Compare its figures with `bench/national.py`.
+It is the yardstick for the speed target (issue 14: the national workload within
+3x of this script, measured side by side by `bench/national.py`).
 """
 
 from __future__ import annotations
@@ -43,17 +42,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--scale", type=float, default=1.0, help="fraction of 350 municipalities")
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="figures files (as bench/national.py writes them)"
+    )
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="without files: generate this fraction of 350"
+    )
     options = parser.parse_args()
     gc.set_threshold(100_000, 50, 1000)  # as the CLI does: fewer full collections of a large heap
     with tempfile.TemporaryDirectory(prefix="prestatiecheck-floor-") as tmp:
-        _, figures_path, count = national.generate(Path(tmp), max(1, round(350 * options.scale)))
-        out_path = Path(tmp) / "out.json"
+        files = options.files
+        if not files:
+            _, files, _ = national.generate(Path(tmp), national.municipalities_at(options.scale))
+        run(files, Path(tmp) / "out.json")
 
-        start = time.perf_counter()
-        figures: dict[tuple[str, str, str, str], Decimal | str] = {}
-        values: dict[str, Decimal | str] = {}
-        text = figures_path.read_text(encoding="utf-8")
+
+def run(files: list[Path], out_path: Path) -> None:
+    start = time.perf_counter()
+    figures: dict[tuple[str, str, str, str], Decimal | str] = {}
+    values: dict[str, Decimal | str] = {}
+    count = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
         reader = csv.reader(io.StringIO(text, newline=""))
         next(reader)
         for agreement, period, party, metric, raw, _note in reader:
@@ -61,45 +71,46 @@ def main() -> None:
             if value is None:
                 value = values[raw] = raw if "-" in raw else Decimal(raw)
             figures[(agreement, metric, period, party)] = value
-        read = time.perf_counter()
+            count += 1
+    read = time.perf_counter()
 
-        encode = json.JSONEncoder(ensure_ascii=False).encode
-        lines = []
-        agreements = sorted({key[0] for key in figures})
-        for agreement in agreements:
-            for i in range(RESULTS_PER_MUNICIPALITY):
-                period = str(national.YEARS[i % len(national.YEARS)])
-                party = PARTIES[i % len(PARTIES)]
-                who = party or national.CORPORATIONS[0]
-                num = figures[(agreement, "verhuringen_urgent", period, who)]
-                den = figures[(agreement, "verhuringen_totaal", period, who)]
-                nn, nd = num.as_integer_ratio()  # type: ignore[union-attr]
-                dn, dd = den.as_integer_ratio()  # type: ignore[union-attr]
-                share, limit = nn * dd * 100, 40 * nd * dn  # share <= 40% ?
-                status = "met" if share <= limit - 2 * nd * dn else "at_risk" if share <= limit else "not_met"
-                percent = share / (nd * dn)
-                verdict = VERDICTS[status]
-                message = f"{percent:.1f}% ({nn} van {dn}), {verdict}".replace(".", ",")
-                record = {
-                    "rule": f"{agreement}/r{i % 40}",
-                    "party": party,
-                    "project": None,
-                    "period": period,
-                    "status": status,
-                    "value": round(percent, 4),
-                    "limit": 40,
-                    "provisional": False,
-                    "message": message,
-                    "numerator": nn,
-                    "denominator": dn,
-                    "notes": [],
-                }
-                lines.append(encode(record))
-        evaluated = time.perf_counter()
-        with out_path.open("w", encoding="utf-8") as out:
-            out.write('{"results": [\n' + ",\n".join(lines) + "\n]}\n")
-        written = time.perf_counter()
-        size = out_path.stat().st_size
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = []
+    agreements = sorted({key[0] for key in figures})
+    for agreement in agreements:
+        for i in range(RESULTS_PER_MUNICIPALITY):
+            period = str(national.YEARS[i % len(national.YEARS)])
+            party = PARTIES[i % len(PARTIES)]
+            who = party or national.CORPORATIONS[0]
+            num = figures[(agreement, "verhuringen_urgent", period, who)]
+            den = figures[(agreement, "verhuringen_totaal", period, who)]
+            nn, nd = num.as_integer_ratio()  # type: ignore[union-attr]
+            dn, dd = den.as_integer_ratio()  # type: ignore[union-attr]
+            share, limit = nn * dd * 100, 40 * nd * dn  # share <= 40% ?
+            status = "met" if share <= limit - 2 * nd * dn else "at_risk" if share <= limit else "not_met"
+            percent = share / (nd * dn)
+            verdict = VERDICTS[status]
+            message = f"{percent:.1f}% ({nn} van {dn}), {verdict}".replace(".", ",")
+            record = {
+                "rule": f"{agreement}/r{i % 40}",
+                "party": party,
+                "project": None,
+                "period": period,
+                "status": status,
+                "value": round(percent, 4),
+                "limit": 40,
+                "provisional": False,
+                "message": message,
+                "numerator": nn,
+                "denominator": dn,
+                "notes": [],
+            }
+            lines.append(encode(record))
+    evaluated = time.perf_counter()
+    with out_path.open("w", encoding="utf-8") as out:
+        out.write('{"results": [\n' + ",\n".join(lines) + "\n]}\n")
+    written = time.perf_counter()
+    size = out_path.stat().st_size
 
     print(f"{count} figures, {len(lines)} results, {size / 1e6:.0f} MB of JSON")
     print(f"read figures (no checks)             {read - start:6.2f} s")

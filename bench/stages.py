@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -37,7 +38,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="prestatiecheck-stages-") as tmp:
         os.environ["PRESTATIECHECK_CACHE_DIR"] = str(Path(tmp) / "cache")
         os.environ.pop("PRESTATIECHECK_NO_CACHE", None)
-        index, figures_path, count = national.generate(Path(tmp), max(1, round(350 * options.scale)))
+        index, files, count = national.generate(Path(tmp), national.municipalities_at(options.scale))
 
         from prestatiecheck.evaluation import Evaluation, evaluate
         from prestatiecheck.i18n import set_language
@@ -59,8 +60,8 @@ def main() -> None:
         timed("rule files, cold", lambda: load_catalogue(index))
         catalogue = timed("rule files, warm", lambda: load_catalogue(index))
         ids = list(catalogue.agreements)
-        raw = timed("read figures", lambda: read_figures(figures_path))
-        checked = timed("check figures", lambda: convert_rows(raw.rows, catalogue, ids, None, ids))
+        rows = timed("read figures", lambda: [r for f in files for r in read_figures(f).rows])
+        checked = timed("check figures", lambda: convert_rows(rows, catalogue, ids, None, ids))
         results, _ = timed("evaluate", lambda: evaluate(catalogue, checked.figures, ids, date(2026, 6, 1)))
         evaluation = Evaluation(date(2026, 6, 1), catalogue, [catalogue.agreements[a] for a in ids], results)
         timed(
@@ -68,7 +69,7 @@ def main() -> None:
             lambda: [present(r, catalogue.agreements[r.rule.agreement_id]) for r in results],
         )
         recs = timed("records (incl. words)", lambda: list(records(evaluation)))
-        timed("JSON encoding", lambda: [json.dumps(r, ensure_ascii=False) for r in recs])
+        timed("JSON encoding (orjson)", lambda: [orjson.dumps(r) for r in recs])
     print(f"{count} figures, {len(results)} results")
     for name, seconds in stages:
         print(f"{name:<24} {seconds:7.2f} s  {seconds / len(results) * 1e6:6.1f} µs per result")
