@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -140,3 +141,20 @@ def test_unknown_rule(invoke: Any, tmp_path: Path) -> None:
 def test_shipped_examples_hold(invoke: Any, lang: str) -> None:
     result = invoke("--lang", lang, "verify")
     assert result.exit_code == 0, result.output
+    assert re.search(r"\b0 (klopt/kloppen niet|do\(es\) not hold)", result.stderr), result.stderr
+
+
+def test_every_shipped_rule_has_examples_at_its_boundary() -> None:
+    """Each rule of the shipped agreements carries examples (tests/agreements/boundary_examples.py
+    writes them for a new rule: at the limit, just past it, without figures); a national rule set
+    (`national: true` in the index) is not an agreement and is not asked for them here."""
+    from prestatiecheck.loading.index import read_index
+    from prestatiecheck.loading.rules import load_catalogue
+    from prestatiecheck.verification import verify
+
+    index = read_index()
+    agreements = [str(e["id"]) for e in index.entries if e.get("national") is not True]
+    outcome = verify(load_catalogue(only=agreements), agreements)
+    assert outcome.failures == []
+    assert outcome.without_examples == []
+    assert outcome.examples >= 3 * outcome.rules_with_examples  # the limit, past it, and no data
