@@ -34,6 +34,12 @@ def pick(nl: str, en: str = "") -> str:
     return en if _language == "en" and en else nl
 
 
+def thousands(count: int) -> str:
+    """A whole number with its thousands grouped as the language writes them (999.990 / 999,990)."""
+    text = f"{count:,}"
+    return text.replace(",", ".") if _language == "nl" else text
+
+
 def did_you_mean(word: str, options: object) -> str:
     """' (bedoelde u ...?)' when a close match exists, else ''."""
     import difflib
@@ -2312,3 +2318,111 @@ MESSAGES.update(
     }
 )
 MESSAGES.update({"report_col_verdict": ("Status en toelichting", "Status and explanation")})
+
+# -- input (issue 12): figures beyond sane bounds, digits of another script, 1.380 in a ',' file --
+MESSAGES.update(
+    {
+        "value_too_large": (
+            "'{value}' is groter dan dit kengetal ooit kan zijn (ten hoogste {bound})",
+            "'{value}' is larger than this metric can ever be (at most {bound})",
+        ),
+        "value_too_precise": (
+            "'{value}' heeft meer dan {decimals} decimalen",
+            "'{value}' has more than {decimals} decimals",
+        ),
+        "value_foreign_digits": (
+            "'{value}' heeft cijfers uit een ander schrift; typ ze als 0-9 ({suggestion}?)",
+            "'{value}' has digits of another script; type them as 0-9 ({suggestion}?)",
+        ),
+        "value_point_grouped_in_point_file": (
+            "'{value}' is dubbelzinnig in een bestand met ',' (duizendtal of decimaal?); schrijf {grouped} "
+            "voor het duizendtal of {decimal} voor het decimale getal",
+            "'{value}' is ambiguous in a ',' file (thousands or decimals?); write {grouped} for the "
+            "thousands or {decimal} for the decimal number",
+        ),
+        "figures_period_foreign_digits": (
+            "periode '{value}' heeft cijfers uit een ander schrift; typ ze als 0-9 ({suggestion}?)",
+            "period '{value}' has digits of another script; type them as 0-9 ({suggestion}?)",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "xlsx_number_not_finite": (
+            "de cel bevat een getal dat geen getal is (oneindig of ongeldig)",
+            "the cell holds a number that is not a number (infinite or invalid)",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "yaml_number_too_long": (
+            "een getal van meer dan {chars} tekens: zo'n getal is geen cijfer en geen grens",
+            "a number of more than {chars} characters: no figure or limit is one",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "yaml_too_deep": (
+            "meer dan {depth} lagen genest; zo diep gaat geen cijferbestand of regelbestand",
+            "nested more than {depth} levels deep; no figures or rule file goes that deep",
+        ),
+        "yaml_recursive_alias": (
+            "een alias (*naam) die naar zichzelf verwijst: deze tekst zou eindeloos doorgaan",
+            "an alias (*name) that refers to itself: this text would go on forever",
+        ),
+        "yaml_alias_bomb": (
+            "aliassen (*naam) die dit stuk laten uitdijen tot meer dan {nodes} extra onderdelen; "
+            "schrijf de tekst uit of gebruik minder aliassen",
+            "aliases (*name) that make this part grow by more than {nodes} extra items; write the text "
+            "out or use fewer aliases",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "rule_number_too_large": (
+            "een getal groter dan {bound}: zo'n grens, doel of tabelwaarde staat in geen afspraak",
+            "a number larger than {bound}: no agreement sets such a limit, target or table value",
+        ),
+        "rule_number_too_precise": (
+            "'{value}' heeft meer dan 6 decimalen",
+            "'{value}' has more than 6 decimals",
+        ),
+    }
+)
+
+# -- input (issue 12): input limits (prestatiecheck/loading/limits.py, README "Input limits") --
+MESSAGES.update(
+    {
+        "file_too_large": (
+            "het bestand is groter dan {limit} MB; zo groot is geen cijfer- of regelbestand",
+            "the file is larger than {limit} MB; no figures or rule file is that large",
+        ),
+        "figures_too_many_rows": (
+            "meer dan {rows} rijen cijfers; splits het bestand",
+            "more than {rows} rows of figures; split the file",
+        ),
+        "problems_more": (
+            "… en {count} meer fouten in dit bestand (alleen de eerste worden genoemd)",
+            "… and {count} more errors in this file (only the first are named)",
+        ),
+        "xlsx_too_many_parts": (
+            "de werkmap bestaat uit {parts} delen (ten hoogste {limit}); is het wel een werkmap?",
+            "the workbook consists of {parts} parts (at most {limit}); is it a workbook at all?",
+        ),
+        "xlsx_part_too_large": (
+            "het deel '{part}' van de werkmap wordt uitgepakt {size} MB (ten hoogste {limit} MB); "
+            "sla alleen de cijfers op in een nieuwe werkmap of als CSV",
+            "the part '{part}' of the workbook unpacks to {size} MB (at most {limit} MB); save only the "
+            "figures in a new workbook or as CSV",
+        ),
+        "xlsx_unpacked_too_large": (
+            "de werkmap wordt uitgepakt {size} MB (ten hoogste {limit} MB); sla alleen de cijfers op in "
+            "een nieuwe werkmap of als CSV",
+            "the workbook unpacks to {size} MB (at most {limit} MB); save only the figures in a new "
+            "workbook or as CSV",
+        ),
+    }
+)

@@ -247,6 +247,45 @@ RULE_CASES = {
         ["signed: '14 december 2021'"],
     ),
     "unknown_table_row": ("row: netto}", "row: nett}", ["onbekende tabelrij 'nett'", "bedoelde u 'netto'"]),
+    # input limits (issue 12): never a crash, always the position
+    "table_cell_not_a_number": (
+        "toevoegingen: [100, 50, 150]",
+        "toevoegingen: [100, veel, 150]",
+        ["yaml:33:27:", "verwacht een getal", "'veel'"],
+    ),
+    "table_cell_empty": (
+        "toevoegingen: [100, 50, 150]",
+        "toevoegingen: [100, ~, 150]",
+        ["yaml:33:27:", "None"],
+    ),
+    "number_too_large": (
+        "toevoegingen: [100, 50, 150]",
+        "toevoegingen: [100, 100000000000000000000000000000000000, 150]",
+        ["yaml:33:27: een getal groter dan 1.000.000.000.000"],
+    ),
+    "threshold_too_precise": (
+        "      max: 50\n",
+        "      max: 50.00000001\n",
+        ["'50.00000001' heeft meer dan 6"],
+    ),
+    "yaml_integer_of_thousands_of_digits": (
+        "      max: 50\n",
+        "      max: " + "9" * 5000 + "\n",
+        ["een getal van meer dan 40 tekens"],
+    ),
+    "yaml_recursive_alias": ("  source: test\n", "  source: &s [*s]\n", ["alias (*naam) die naar zichzelf"]),
+    "yaml_deep_nesting": (
+        "  source: test\n",
+        "  source: " + "[" * 300 + "]" * 300 + "\n",
+        ["meer dan 64 lagen"],
+    ),
+    "yaml_billion_laughs": (
+        "\nrules:\n",
+        "\nx0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "".join(f"x{i + 1}: &x{i + 1} [{', '.join([f'*x{i}'] * 10)}]\n" for i in range(9))
+        + "rules:\n",
+        ["aliassen (*naam) die dit stuk laten uitdijen tot meer dan 100.000"],
+    ),
 }
 
 

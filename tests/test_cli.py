@@ -390,8 +390,34 @@ def test_internal_errors_have_no_traceback_unless_debug(invoke, monkeypatch: pyt
     result = check(invoke)
     assert result.exit_code == exitcodes.INTERNAL
     assert "interne fout" in result.stderr and "Traceback" not in result.stderr
-    with pytest.raises(RuntimeError):
-        check(invoke, "--debug")
+    # --debug shows the traceback and never changes the exit code (it made 4 into 1)
+    debug = check(invoke, "--debug")
+    assert debug.exit_code == exitcodes.INTERNAL
+    assert "Traceback" in debug.stderr and "RuntimeError: kapot" in debug.stderr
+    assert "interne fout" in debug.stderr
+    monkeypatch.setenv("PRESTATIECHECK_DEBUG", "1")
+    assert check(invoke).exit_code == exitcodes.INTERNAL
+
+
+def test_debug_in_a_real_process_exits_4(tmp_path: Path) -> None:
+    """As cron sees it: a crash under --debug is exit 4 with the traceback, not Python's exit 1."""
+    import subprocess
+    import sys
+
+    sitecustomize = tmp_path / "sitecustomize.py"
+    sitecustomize.write_text(
+        "import prestatiecheck.pipeline as p\n"
+        "def boom(*a, **k):\n    raise RuntimeError('kapot')\n"
+        "p.check_figures = boom\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{Path(__file__).resolve().parent.parent}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "prestatiecheck", "check", "-a", "amersfoort-2021", "-f", "x.csv", "--debug"],
+        capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == exitcodes.INTERNAL, done.stderr
+    assert "Traceback" in done.stderr and "RuntimeError: kapot" in done.stderr
 
 
 def test_console_script_runs(tmp_path: Path) -> None:

@@ -68,7 +68,10 @@ class Group(click.Group):
             raise
         except Exception as e:  # a bug of ours: no traceback unless asked for
             if _debug_requested(ctx):
-                raise
+                # The traceback, and still exit 4: --debug never changes an exit code.
+                import traceback
+
+                traceback.print_exc(file=sys.stderr)
             raise PrestatiecheckError(
                 t("internal_error", error=f"{type(e).__name__}: {e}"), exitcodes.INTERNAL
             ) from None

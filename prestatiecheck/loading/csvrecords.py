@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Generator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from prestatiecheck.periods import PeriodError, parse_period
 
@@ -29,8 +31,7 @@ MAX_CELL_LINES = 100
 ROW_FIELDS = 4  # period, party, metric, value
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     fields: list[str]
     first: int  # the line it starts on (1-based)
     last: int  # the line it ends on
@@ -121,12 +122,39 @@ def records(text: str, delimiter: str) -> Generator[Result, None, None]:
 
     After an open quote, reading goes on at the next line that is a row by itself (the
     lines before it were meant as the text of the cell); after a line the csv module
-    refuses, at the line after it.
+    refuses, at the line after it. Records on one line each are read by the csv module
+    alone; only a record that spans lines (or that the module refuses) is read again
+    line by line to see where a quote runs away.
     """
     lines = io.StringIO(text, newline="").readlines()
     offset = 0
     while offset < len(lines):
-        offset = yield from _from(lines, offset, delimiter)
+        offset = yield from _fast(lines, offset, delimiter)
+
+
+def _fast(lines: list[str], offset: int, delimiter: str) -> Generator[Result, None, int]:
+    """Records from line index ``offset`` until one needs a closer look; returns where to go on."""
+    reader = csv.reader(itertools.islice(lines, offset, None), delimiter=delimiter)
+    consumed = 0  # lines the reader has taken
+    while True:
+        start = offset + consumed
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return len(lines)
+        except csv.Error:
+            found, after = _careful(lines, start, delimiter)
+            yield found
+            return after
+        consumed = reader.line_num
+        last = offset + consumed
+        if last - start > 1:  # a quoted cell ran over lines: a note, or a quote left open?
+            found, after = _careful(lines, start, delimiter)
+            yield found
+            if not isinstance(found, Record) or after != last:
+                return after
+            continue
+        yield Record(fields, start + 1, last)
 
 
 def _next_row(lines: list[str], index: int, delimiter: str) -> int:
@@ -134,27 +162,22 @@ def _next_row(lines: list[str], index: int, delimiter: str) -> int:
     return next((i for i in range(index, len(lines)) if looks_like_row(lines[i], delimiter)), len(lines))
 
 
-def _from(lines: list[str], offset: int, delimiter: str) -> Generator[Result, None, int]:
-    """Records from line index ``offset``; returns where to go on (past the end when done)."""
-    source = _Lines(lines, offset, delimiter)
+def _careful(lines: list[str], start: int, delimiter: str) -> tuple[Result, int]:
+    """The record that starts at line index ``start``, read line by line; and where to go on."""
+    source = _Lines(lines, start, delimiter)
     reader = csv.reader(source, delimiter=delimiter)
-    while True:
-        source.start = None
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return len(lines)
-        except _Abort as e:
-            yield e.found
-            resume = e.found.until - 1 if e.found.reason == "row" else e.found.line
-            return _next_row(lines, resume, delimiter)
-        except csv.Error as e:
-            start = source.start if source.start is not None else source.position
-            yield Malformed(start + 1, str(e))
-            return start + 1
-        start = source.start if source.start is not None else source.position - 1
-        last = source.position
-        if last - start > 1 and last == len(lines) and not _closed("".join(lines[start:last]), delimiter):
-            yield OpenQuote(start + 1, "end", last)  # the file ended inside the quote
-            return _next_row(lines, start + 1, delimiter)
-        yield Record(fields, start + 1, last)
+    try:
+        fields = next(reader)
+    except StopIteration:  # pragma: no cover - there is a line at ``start``
+        return Malformed(start + 1, "no record"), len(lines)
+    except _Abort as e:
+        resume = e.found.until - 1 if e.found.reason == "row" else e.found.line
+        return e.found, _next_row(lines, resume, delimiter)
+    except csv.Error as e:
+        return Malformed(start + 1, str(e)), start + 1
+    last = source.position
+    if last - start > 1 and last == len(lines) and not _closed("".join(lines[start:last]), delimiter):
+        return OpenQuote(start + 1, "end", last), _next_row(
+            lines, start + 1, delimiter
+        )  # the file ended inside
+    return Record(fields, start + 1, last), last

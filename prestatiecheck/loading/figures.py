@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from prestatiecheck.i18n import did_you_mean, t
+from prestatiecheck.i18n import did_you_mean, t, thousands
+from prestatiecheck.loading import limits
 from prestatiecheck.loading.csvrecords import MAX_CELL_CHARS, MAX_CELL_LINES, Malformed, OpenQuote, records
+from prestatiecheck.loading.limits import Problems
 from prestatiecheck.loading.resources import display_path
 from prestatiecheck.loading.textfile import Unreadable, read_text
 from prestatiecheck.loading.yamlsafe import YamlMapping, parse_yaml, where
@@ -130,8 +132,9 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
         delimiter = "\t"
     style = "comma" if delimiter == ";" else "point"
     rows: list[RawRow] = []
-    problems: list[Problem] = []
+    problems = Problems()
     header: list[str] | None = None
+    count = 0
     for item in records(text, delimiter):
         if isinstance(item, OpenQuote):
             problems.append(Problem(Location(shown, item.line), _open_quote(item)))
@@ -142,6 +145,15 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
         record, line = item.fields, item.first
         if not record or all(not cell.strip() for cell in record) or record[0].startswith("#"):
             continue
+        if header is not None:
+            count += 1
+            if count > limits.MAX_ROWS:
+                problems.append(
+                    Problem(
+                        Location(shown, line), t("figures_too_many_rows", rows=thousands(limits.MAX_ROWS))
+                    )
+                )
+                break
         if header is None:
             header = [normalise_header(h) for h in record]
             found = header_problems(header, Location(shown, line), typed=record)
@@ -203,7 +215,7 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
         )
     if header is None:
         problems.append(Problem(Location(shown), t("file_empty")))
-    return RawFigures(rows, problems)
+    return RawFigures(rows, problems.closed())
 
 
 def _open_quote(found: OpenQuote) -> str:
@@ -242,6 +254,15 @@ def read_yaml(path: Path, shown: str) -> RawFigures:
         return RawFigures(
             [], problems + [Problem(where(data, top["figures"], root), t("figures_yaml_shape"))]
         )
+    if len(items) > limits.MAX_ROWS:
+        problems.append(
+            Problem(
+                where(items, limits.MAX_ROWS, root),
+                t("figures_too_many_rows", rows=thousands(limits.MAX_ROWS)),
+            )
+        )
+        return RawFigures([], problems)
+    problems = Problems(problems)
     rows: list[RawRow] = []
     for i, item in enumerate(items):
         loc = where(items, i, root)
@@ -285,7 +306,7 @@ def read_yaml(path: Path, shown: str) -> RawFigures:
                 value_location=where(item, keys.get("value"), loc),
             )
         )
-    return RawFigures(rows, problems)
+    return RawFigures(rows, problems.closed() if isinstance(problems, Problems) else problems)
 
 
 # The top keys of a YAML figures file, in English or Dutch.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from prestatiecheck.i18n import t
+from prestatiecheck.loading import limits
+from prestatiecheck.loading.limits import size_text
 from prestatiecheck.model import Location, Problem
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -16,12 +18,19 @@ class Unreadable(Exception):
         super().__init__(str(problem))
 
 
-def read_bytes(path: Path, *, display: str | None = None) -> bytes:
+def read_bytes(path: Path, *, display: str | None = None, limit: int | None = None) -> bytes:
+    """The file's bytes, at most ``limit`` of them (a larger file, or a device that never ends,
+    is refused by name)."""
     where = Location(display or str(path))
+    if limit is None:
+        limit = limits.MAX_TEXT_BYTES
     try:
         if path.is_dir():
             raise Unreadable(Problem(where, t("path_is_directory")))
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise Unreadable(Problem(where, t("file_too_large", limit=size_text(limit))))
     except FileNotFoundError as e:
         raise Unreadable(Problem(where, t("path_missing"))) from e
     except PermissionError as e:

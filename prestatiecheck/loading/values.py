@@ -10,18 +10,74 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from prestatiecheck.i18n import t
+from prestatiecheck.i18n import t, thousands
 
 
 class ValueProblem(ValueError):
     """The value cannot be read; the message says why and, where possible, what was meant."""
 
 
+# The largest figure each unit takes (in absolute value): far beyond any real figure of a
+# municipality or a corporation, far below what breaks exact arithmetic. README "Input limits".
+BOUNDS: dict[str, int] = {
+    "count": 10**9,
+    "eur": 10**12,
+    "percent": 1000,
+    "pp": 1000,
+    "years": 1000,
+    "months": 12_000,
+}
+DEFAULT_BOUND = 10**12  # any other unit ("number")
+MAX_DECIMALS = 6
+MAX_SHOWN = 40  # characters of a value a message repeats
+
+
+def shown(raw: Any) -> str:
+    """A value as a message repeats it: a very long one cut short."""
+    text = str(raw)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+def foreign_digits(text: str) -> str | None:
+    """The text with ASCII digits, when it holds digits of another script (١٥, １５); else None."""
+    if text.isascii():
+        return None
+    out = []
+    found = False
+    for ch in text:
+        digit = unicodedata.decimal(ch, None) if not ch.isascii() else None
+        if digit is not None:
+            out.append(str(digit))
+            found = True
+        else:
+            out.append(ch)
+    return "".join(out) if found else None
+
+
+def check_bounds(number: Decimal, unit: str, raw: Any) -> Decimal:
+    """The number, if it is a finite figure within the unit's bound and with at most six decimals."""
+    if not number.is_finite():
+        raise ValueProblem(t("value_not_number", value=shown(raw)))
+    if abs(number) > BOUNDS.get(unit, DEFAULT_BOUND):
+        raise ValueProblem(t("value_too_large", value=shown(raw), bound=bound_text(unit)))
+    exponent = number.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
+        raise ValueProblem(t("value_too_precise", value=shown(raw), decimals=MAX_DECIMALS))
+    return number
+
+
+def bound_text(unit: str) -> str:
+    """The unit's bound as a message says it (1.000.000.000 / 1,000,000,000)."""
+    return thousands(BOUNDS.get(unit, DEFAULT_BOUND))
+
+
 _POINT = re.compile(r"^[-+]?\d+(\.\d+)?$")
+_POINT_THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}\.[0-9]{3}$")
 _COMMA = re.compile(r"^[-+]?\d+(,\d+)?$")
 _COMMA_GROUPED = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _POINT_GROUPED = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -32,9 +88,16 @@ _CURRENCY = re.compile(r"^(€|eur|euro)\s*", re.IGNORECASE)
 
 
 def parse_number(raw: Any, style: str, unit: str) -> Decimal:
+    """A number within the unit's bounds (``check_bounds``), read in the file's style."""
+    return check_bounds(_number(raw, style, unit), unit, raw)
+
+
+def _number(raw: Any, style: str, unit: str) -> Decimal:
     if isinstance(raw, bool):
         raise ValueProblem(t("value_not_number", value=raw))
     if isinstance(raw, int):
+        if abs(raw) > DEFAULT_BOUND * 10**6:  # (an integer of thousands of digits: not turned into text)
+            raise ValueProblem(t("value_too_large", value="…", bound=bound_text(unit)))
         return Decimal(raw)
     if isinstance(raw, Decimal):
         return raw
@@ -44,6 +107,11 @@ def parse_number(raw: Any, style: str, unit: str) -> Decimal:
     if isinstance(raw, (date, datetime)):
         raise ValueProblem(t("value_date_for_number", value=raw))
     text = str(raw).strip().replace("\u00a0", " ")
+    ascii_text = foreign_digits(text)
+    if ascii_text is not None:
+        raise ValueProblem(t("value_foreign_digits", value=shown(raw), suggestion=shown(ascii_text)))
+    if len(text) > 64:  # no figure is written with more characters
+        raise ValueProblem(t("value_not_number", value=shown(raw)))
     if unit == "eur":
         text = _CURRENCY.sub("", text)
     if unit in ("percent", "pp") and text.endswith("%"):
@@ -59,6 +127,17 @@ def parse_number(raw: Any, style: str, unit: str) -> Decimal:
             key = "xlsx_value_point_in_text" if style == "cell" else "value_point_in_comma_file"
             raise ValueProblem(t(key, value=raw, suggestion=text.replace(".", ",")))
     else:
+        if _POINT_THOUSANDS.match(text):
+            # 1.380: a decimal number, or thousands grouped the Dutch way? (As 1,380 is.)
+            decimal = text.rstrip("0") if text.endswith("0") else text + "0"
+            raise ValueProblem(
+                t(
+                    "value_point_grouped_in_point_file",
+                    value=raw,
+                    grouped=text.replace(".", ""),
+                    decimal=decimal,
+                )
+            )
         if _POINT.match(text):
             return Decimal(text)
         if _POINT_GROUPED.match(text):
@@ -78,6 +157,9 @@ def parse_date(raw: Any) -> date:
     if isinstance(raw, date):
         return raw
     text = str(raw).strip()
+    ascii_text = foreign_digits(text)
+    if ascii_text is not None:
+        raise ValueProblem(t("value_foreign_digits", value=shown(raw), suggestion=shown(ascii_text)))
     if m := _ISO.match(text):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
     elif m := _DUTCH_DATE.match(text):
@@ -93,7 +175,7 @@ def parse_date(raw: Any) -> date:
 
 
 def parse_count(raw: Any, style: str, signed: bool) -> Decimal:
-    number = parse_number(raw, style, "count")
+    number = parse_number(raw, style, "count")  # (within bounds: the quantize below cannot fail)
     if number != number.to_integral_value():
         raise ValueProblem(t("value_not_whole", value=raw))
     if number < 0 and not signed:

@@ -14,6 +14,7 @@ in a spreadsheet program) is an error naming the cell, as are error values
 from __future__ import annotations
 
 import io
+import math
 import warnings
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -21,7 +22,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from prestatiecheck.i18n import t
+from prestatiecheck.i18n import t, thousands
+from prestatiecheck.loading import limits
 from prestatiecheck.loading.figures import (
     COLUMNS,
     REQUIRED_COLUMNS,
@@ -30,12 +32,14 @@ from prestatiecheck.loading.figures import (
     header_problems,
     normalise_header,
 )
+from prestatiecheck.loading.limits import Problems, size_text
 from prestatiecheck.loading.textfile import ZIP_MAGIC, Unreadable, read_bytes
 from prestatiecheck.model import Location, Problem
 
 # A password-protected workbook (and an old .xls) is an OLE compound file, not a zip.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEADER_SEARCH_ROWS = 20  # the header may sit below a title or an explanation
+EXCEL_DIGITS_BOUND = Decimal(10) ** 20  # above any unit's bound; Excel keeps 15 digits anyway
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ def column_letter(index: int) -> str:
 
 def read_xlsx(path: Path, shown: str) -> RawFigures:
     try:
-        data = read_bytes(path, display=shown)
+        data = read_bytes(path, display=shown, limit=limits.MAX_XLSX_BYTES)
     except Unreadable as e:
         return RawFigures([], [e.problem])
     where = Location(shown)
@@ -70,10 +74,24 @@ def read_xlsx(path: Path, shown: str) -> RawFigures:
     if not data.startswith(ZIP_MAGIC):
         key = "xlsx_looks_like_text" if _looks_like_text(data) else "xlsx_not_a_workbook"
         return RawFigures([], [Problem(where, t(key))])
+    too_large = _unpacked_too_large(data)
+    if too_large is not None:
+        return RawFigures([], [Problem(where, too_large)])
     try:
         sheets = _load(data, data_only=False)
     except _Broken as e:
         return RawFigures([], [Problem(where, t("xlsx_corrupt", reason=e.reason))])
+    except _TooManyRows as e:
+        cell = f"A{e.row}"
+        return RawFigures(
+            [],
+            [
+                Problem(
+                    Location(shown, e.row, 1, sheet=e.sheet, cell=cell),
+                    t("figures_too_many_rows", rows=thousands(limits.MAX_XLSX_ROWS)),
+                )
+            ],
+        )
     found = _find_header(sheets)
     if found is None:
         return RawFigures([], [_no_header_problem(sheets, shown)])
@@ -99,6 +117,47 @@ def read_xlsx(path: Path, shown: str) -> RawFigures:
                 cached = Cell(None, "uncached", "", formula=str(formula))
             rows[r - 1] = (*rows[r - 1][: c - 1], cached, *rows[r - 1][c:])
     return _rows(rows, title, header_row, columns, shown)
+
+
+def _unpacked_too_large(data: bytes) -> str | None:
+    """Why the workbook is refused before it is unpacked, from the sizes in its zip directory
+    (a part that inflates to gigabytes, a shared-strings table of hundreds of MB), else None.
+
+    The sizes in the directory bound what is unpacked: Python's zip reader stops at them."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # opening it says what is wrong
+    if len(parts) > limits.MAX_XLSX_PARTS:
+        return t("xlsx_too_many_parts", parts=thousands(len(parts)), limit=thousands(limits.MAX_XLSX_PARTS))
+    for part in parts:
+        limit = (
+            limits.MAX_XLSX_SHARED_STRINGS_BYTES
+            if part.filename.lower().endswith("sharedstrings.xml")
+            else limits.MAX_XLSX_PART_BYTES
+        )
+        if part.file_size > limit:
+            return t(
+                "xlsx_part_too_large",
+                part=part.filename,
+                size=size_text(part.file_size),
+                limit=size_text(limit),
+            )
+    total = sum(part.file_size for part in parts)
+    if total > limits.MAX_XLSX_TOTAL_BYTES:
+        limit = limits.MAX_XLSX_TOTAL_BYTES
+        return t("xlsx_unpacked_too_large", size=size_text(total), limit=size_text(limit))
+    return None
+
+
+class _TooManyRows(Exception):
+    def __init__(self, sheet: str, row: int):
+        self.sheet = sheet
+        self.row = row
+        super().__init__(f"{sheet}!{row}")
 
 
 class _Broken(Exception):
@@ -131,6 +190,8 @@ def _load(data: bytes, *, data_only: bool, only: str | None = None) -> dict[str,
                     rows = sheets[sheet.title] = []
                     found = only is not None
                     for row in sheet.iter_rows():
+                        if len(rows) >= limits.MAX_XLSX_ROWS + HEADER_SEARCH_ROWS:
+                            raise _TooManyRows(sheet.title, len(rows) + 1)
                         rows.append(tuple(_cell(c) for c in row))
                         if not found:
                             found = _columns(rows[-1]) is not None
@@ -142,6 +203,8 @@ def _load(data: bytes, *, data_only: bool, only: str | None = None) -> dict[str,
                 workbook.close()
     except zipfile.BadZipFile as e:
         raise _Broken(str(e) or type(e).__name__) from e
+    except _TooManyRows:
+        raise
     except Exception as e:  # a damaged workbook can fail anywhere inside openpyxl
         raise _Broken(f"{type(e).__name__}: {e}" if str(e) else type(e).__name__) from e
     return sheets
@@ -207,7 +270,7 @@ def _rows(
     rows: list[tuple[Cell, ...]], title: str, header_row: int, columns: dict[str, int], shown: str
 ) -> RawFigures:
     out: list[RawRow] = []
-    problems: list[Problem] = []
+    problems = Problems()
     for number, row in enumerate(rows[header_row:], header_row + 1):
         cells: dict[str, Any] = {}
         places: dict[str, Location] = {}
@@ -240,7 +303,7 @@ def _rows(
                 cells=tuple(places.items()),
             )
         )
-    return RawFigures(out, problems)
+    return RawFigures(out, problems.closed())
 
 
 class CellProblem(ValueError):
@@ -265,9 +328,15 @@ def cell_value(cell: Cell) -> Any:
     if isinstance(value, (date, time)):
         return value
     if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):  # 1e999 in the sheet's XML
+            raise CellProblem(t("xlsx_number_not_finite"))
+        if isinstance(value, int) and abs(value) >= EXCEL_DIGITS_BOUND:
+            return value  # beyond every unit's bound: the value check refuses it, naming the cell
         number = Decimal(value) if isinstance(value, int) else excel_decimal(value)
         if "%" in cell.number_format:
             number *= 100  # a cell shown as 34,1% holds 0.341: the figure meant is 34.1
+        if abs(number) >= EXCEL_DIGITS_BOUND:
+            return number  # too large for any unit: the value check says so, naming the cell
         return number.normalize() if number != number.to_integral_value() else number.quantize(Decimal(1))
     if isinstance(value, str):
         return value.replace("\u00a0", " ").strip()

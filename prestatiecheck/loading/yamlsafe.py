@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from prestatiecheck.i18n import t
+from prestatiecheck.i18n import t, thousands
 from prestatiecheck.loading.textfile import Unreadable, read_text
 from prestatiecheck.model import Location, Problem
 
@@ -30,6 +30,7 @@ class _PlainLoader(_Base):  # type: ignore[misc,valid-type]
 
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+MAX_NUMBER_CHARS = 40  # a number written with more characters is no figure and no threshold
 _DECIMAL = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
@@ -154,6 +155,10 @@ class _Converter:
         if value.lower() in _YAML11_BOOL:
             self.problems.append(Problem(self.loc(node), t("yaml_bool", value=value)))
             return Ambiguous(value)
+        if (_INT.match(value) or _DECIMAL.match(value)) and len(value) > MAX_NUMBER_CHARS:
+            # (an integer of thousands of digits: Python refuses to read it, and no figure is one)
+            self.problems.append(Problem(self.loc(node), t("yaml_number_too_long", chars=MAX_NUMBER_CHARS)))
+            return Ambiguous(value[:MAX_NUMBER_CHARS] + "…")
         if _INT.match(value):
             return int(value)
         if _DECIMAL.match(value):
@@ -171,10 +176,113 @@ class _Converter:
         return value
 
 
+MAX_DEPTH = 64  # nesting of mappings and lists; a rule file needs about ten
+MAX_ALIAS_NODES = 100_000  # nodes that aliases may add to a document (a "billion laughs" adds 10**9)
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.message)
+
+
+def _mark(display: str, mark: Any) -> Location:
+    return Location(display, mark.line + 1, mark.column + 1) if mark is not None else Location(display)
+
+
+def _check_depth(text: str, display: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before composing: the composer recurses (libyaml's in C,
+    which a nesting of a hundred thousand levels crashes)."""
+    depth = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    for event in yaml.parse(text, Loader=_PlainLoader):  # noqa: S506 - events only, nothing constructed
+        if isinstance(event, starts):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(Problem(_mark(display, event.start_mark), t("yaml_too_deep", depth=MAX_DEPTH)))
+        elif isinstance(event, ends):
+            depth -= 1
+
+
+def _check_aliases(root: yaml.Node, display: str) -> None:
+    """Refuse a recursive alias, and aliases that would add more than MAX_ALIAS_NODES nodes.
+
+    The composed document shares an aliased node wherever it is used; converting it copies
+    the node each time. The size of each node as converted is counted first, once per node
+    (bottom-up, without recursion), so a bomb is refused in time linear in its text.
+    """
+    size: dict[int, int] = {}
+    distinct: set[int] = set()
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            on_path.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            raise _Refused(Problem(_mark(display, node.start_mark), t("yaml_recursive_alias")))
+        on_path.add(key)
+        distinct.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in on_path:
+                raise _Refused(Problem(_mark(display, child.start_mark), t("yaml_recursive_alias")))
+            if id(child) not in size:
+                stack.append((child, False))
+    total = size[id(root)]
+    if total - len(distinct) > MAX_ALIAS_NODES:
+        # Name the smallest node that already expands too far: the bomb's top anchor.
+        worst = min(
+            (n for n in _walk_distinct(root) if size[id(n)] > MAX_ALIAS_NODES),
+            key=lambda n: size[id(n)],
+        )
+        raise _Refused(
+            Problem(_mark(display, worst.start_mark), t("yaml_alias_bomb", nodes=thousands(MAX_ALIAS_NODES)))
+        )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [x for pair in node.value for x in pair]
+    return []
+
+
+def _walk_distinct(root: yaml.Node) -> list[yaml.Node]:
+    seen: set[int] = set()
+    out: list[yaml.Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        out.append(node)
+        stack.extend(_children(node))
+    return out
+
+
 def parse_yaml(text: str, display: str) -> tuple[Any, list[Problem]]:
-    """Parse YAML text; returns the data (None if unparseable) and every problem found."""
+    """Parse YAML text; returns the data (None if unparseable) and every problem found.
+
+    Bounded in time and memory: nesting deeper than MAX_DEPTH, a recursive alias and aliases
+    that would add more than MAX_ALIAS_NODES nodes are refused with their position.
+    """
     try:
+        _check_depth(text, display)
         node = yaml.compose(text, Loader=_PlainLoader)  # noqa: S506 - safe loader subclass
+        if node is not None:
+            _check_aliases(node, display)
+    except _Refused as e:
+        return None, [e.problem]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)

@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from prestatiecheck.i18n import did_you_mean, t
 from prestatiecheck.loading.figures import RawRow
-from prestatiecheck.loading.values import ValueProblem, parse_value
+from prestatiecheck.loading.limits import Problems
+from prestatiecheck.loading.values import ValueProblem, foreign_digits, parse_value, shown
 from prestatiecheck.loading.yamlsafe import Ambiguous
 from prestatiecheck.model import Catalogue, Figure, Location, Problem
 from prestatiecheck.periods import Period, PeriodError, parse_period
@@ -50,7 +51,7 @@ def convert_rows(
     known_ids: Sequence[str],
 ) -> Checked:
     """Rows for the selected agreements become Figures; rows for other agreements are skipped (a notice)."""
-    out = Checked()
+    out = Checked(problems=Problems())
     skipped: dict[tuple[str, str], list[RawRow]] = {}
     for row in rows:
         agreement_id = _text(row.agreement) or default
@@ -84,6 +85,7 @@ def convert_rows(
         )
     _duplicates(out)
     _set_checks(out, catalogue)
+    out.problems = out.problems.closed() if isinstance(out.problems, Problems) else out.problems
     return out
 
 
@@ -175,11 +177,21 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
     if value_raw is None or (isinstance(value_raw, str) and not value_raw.strip()):
         return None  # not supplied: no_data, never zero
     ok = True
-    try:
-        period: Period | None = parse_period(row.period)
-    except PeriodError:
-        problems.append(Problem(row.at("period"), t("figures_bad_period", value=row.period)))
-        period, ok = None, False
+    period: Period | None = None
+    foreign = foreign_digits(str(row.period)) if isinstance(row.period, str) else None
+    if foreign is not None:
+        problems.append(
+            Problem(
+                row.at("period"), t("figures_period_foreign_digits", value=row.period, suggestion=foreign)
+            )
+        )
+        ok = False
+    else:
+        try:
+            period = parse_period(row.period)
+        except PeriodError:
+            problems.append(Problem(row.at("period"), t("figures_bad_period", value=shown(row.period))))
+            ok = False
     party = _text(row.party)
     if party is not None and party.casefold() in JOINT_WORDS:
         party = None  # an explicit joint figure

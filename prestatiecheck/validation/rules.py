@@ -15,7 +15,7 @@ from typing import Any
 
 from prestatiecheck import checks
 from prestatiecheck.checks.base import COMMON_PROPERTIES
-from prestatiecheck.i18n import did_you_mean, t
+from prestatiecheck.i18n import did_you_mean, t, thousands
 from prestatiecheck.loading.yamlsafe import YamlMapping, where
 from prestatiecheck.model import Location, Metric, Problem
 from prestatiecheck.periods import PeriodError, parse_period
@@ -82,7 +82,11 @@ def rule_file_problems(
 
     from prestatiecheck.validation.todo import todo_problems
 
-    todos = todo_problems(data, getattr(data, "location", Location(display)))
+    root = getattr(data, "location", Location(display))
+    todos = todo_problems(data, root)
+    numbers = number_problems(data, root)
+    if numbers:
+        return todos + numbers  # (the checks below would compute with them)
     try:
         return todos + _rule_file_problems(data, display, index_id, shared, strict=strict)
     except (KeyError, TypeError, AttributeError, ValueError):
@@ -237,7 +241,11 @@ def _table_problems(tbl: Mapping[str, Any], party_ids: list[str], root: Location
     if total is not None and total not in columns:
         problems.append(Problem(where(tbl, "total_column", loc), t("table_total_unknown", column=total)))
     rows = tbl["rows"]
+    # A cell that is not a number is the schema's to report; its row is left out of the sums.
+    numeric = {name for name, values in rows.items() if all(_is_number(v) for v in values)}
     for name, values in rows.items():
+        if name not in numeric:
+            continue
         if len(values) != len(columns):
             problems.append(
                 Problem(
@@ -274,7 +282,7 @@ def _table_problems(tbl: Mapping[str, Any], party_ids: list[str], root: Location
                 )
             continue
         for j, column in enumerate(columns):
-            if any(len(rows[a]) != len(columns) for a in [name, *addends]):
+            if any(len(rows[a]) != len(columns) or a not in numeric for a in [name, *addends]):
                 break
             added = sum((Decimal(str(rows[a][j])) for a in addends), Decimal(0))
             printed = Decimal(str(rows[name][j]))
@@ -295,6 +303,42 @@ def _table_problems(tbl: Mapping[str, Any], party_ids: list[str], root: Location
                     )
                 )
     return problems
+
+
+def _is_number(value: Any) -> bool:
+    return (
+        isinstance(value, (int, Decimal))
+        and not isinstance(value, bool)
+        and abs(Decimal(value)) <= MAX_RULE_NUMBER
+    )
+
+
+MAX_RULE_NUMBER: int = 10**12  # the largest number a rule file may hold (a limit, a target, a table cell)
+
+
+def number_problems(data: Any, root: Location) -> list[Problem]:
+    """A number beyond MAX_RULE_NUMBER anywhere in a rule file (a threshold, a target, a table
+    cell), or with more than six decimals: no document sets one, and exact arithmetic would not
+    stay within bounds."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, Location]] = [(data, root)]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, Mapping):
+            stack.extend((value, where(node, key, loc)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, where(node, i, loc)) for i, value in enumerate(node))
+        elif isinstance(node, (int, Decimal)) and not isinstance(node, bool):
+            if abs(Decimal(node)) > MAX_RULE_NUMBER:
+                problems.append(Problem(loc, t("rule_number_too_large", bound=thousands(MAX_RULE_NUMBER))))
+            elif isinstance(node, Decimal) and _decimals(node) > 6:
+                problems.append(Problem(loc, t("rule_number_too_precise", value=format(node, "f"))))
+    return problems
+
+
+def _decimals(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def _num(value: Any) -> str:

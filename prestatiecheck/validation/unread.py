@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from prestatiecheck.figureindex import FigureIndex
-from prestatiecheck.i18n import did_you_mean, get_language, t
+from prestatiecheck.i18n import did_you_mean, t, thousands
 from prestatiecheck.model import Figure, Location, Problem
 from prestatiecheck.periods import Period, PeriodError, parse_period
 
@@ -23,9 +23,7 @@ FIRST_PLACES = 5  # rows named in a grouped notice before "and N more"
 
 
 def count_text(count: int) -> str:
-    """A count with thousands grouped as the language writes it (999.990 / 999,990)."""
-    grouped = f"{count:,}"
-    return grouped.replace(",", ".") if get_language() == "nl" else grouped
+    return thousands(count)
 
 
 def places(locations: Sequence[Location]) -> str:
