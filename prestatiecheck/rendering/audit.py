@@ -16,10 +16,12 @@ from prestatiecheck.model import Agreement, Catalogue, Metric, Problem
 from prestatiecheck.rendering import describe
 from prestatiecheck.rendering.formatting import number
 from prestatiecheck.rendering.present import party_name
+from prestatiecheck.rendering.safetext import visible_controls
 
 
 def _md(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+    # Control characters shown escaped: a rule file's title or quote never steers a terminal.
+    return visible_controls(str(text).replace("|", "\\|").replace("\n", " ").strip())
 
 
 def document(catalogue: Catalogue, ids: Sequence[str], warnings: Sequence[Problem] = ()) -> str:

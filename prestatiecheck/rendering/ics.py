@@ -3,6 +3,10 @@
 Outlook and Google Calendar import the file; re-importing a newer file updates the
 events instead of duplicating them because each UID is stable: rule id, party and
 period. ``icalendar`` is imported here only, when a calendar is asked for.
+
+iCalendar text may not hold control characters (RFC 5545, TSAFE-CHAR), and a calendar
+program must never be handed a title or quote that steers a terminal: every text from
+a rule file is put through :func:`~prestatiecheck.rendering.safetext.visible_controls`.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from prestatiecheck.i18n import get_language, t
+from prestatiecheck.rendering.safetext import visible_controls
 
 if TYPE_CHECKING:
     from prestatiecheck.evaluation import Evaluation
@@ -81,7 +86,7 @@ def calendar(
         event.add("dtend", due + timedelta(days=1))
         event.add("summary", summary(result, agreement))
         event.add("description", description(result, agreement, evaluation.as_of))
-        event.add("categories", [result.rule.theme])
+        event.add("categories", [visible_controls(result.rule.theme)])
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy all day
         if reminder_days > 0:
             alarm = icalendar.Alarm()
@@ -103,7 +108,7 @@ def _due(result: Result) -> date | None:
 
 
 def _agreement_titles(agreements: Sequence[Agreement]) -> str:
-    return ", ".join(a.title for a in agreements)
+    return visible_controls(", ".join(a.title for a in agreements))
 
 
 def _party(agreement: Agreement | None, party_id: str) -> str:
@@ -113,8 +118,10 @@ def _party(agreement: Agreement | None, party_id: str) -> str:
 
 def summary(result: Result, agreement: Agreement | None) -> str:
     if result.party:
-        return t("ics_summary_party", title=result.rule.title, party=_party(agreement, result.party))
-    return t("ics_summary", title=result.rule.title)
+        text = t("ics_summary_party", title=result.rule.title, party=_party(agreement, result.party))
+    else:
+        text = t("ics_summary", title=result.rule.title)
+    return visible_controls(text)
 
 
 def description(result: Result, agreement: Agreement | None, as_of: date) -> str:
@@ -138,4 +145,4 @@ def description(result: Result, agreement: Agreement | None, as_of: date) -> str
             ": "
         )
     )
-    return "\n".join(lines)
+    return visible_controls("\n".join(lines))

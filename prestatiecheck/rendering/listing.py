@@ -1,14 +1,21 @@
-"""``list`` and ``explain``: what is encoded, readable in a terminal, in Markdown or as JSON."""
+"""``list`` and ``explain``: what is encoded, readable in a terminal, in Markdown or as JSON.
+
+Titles, quotes, notes and names come from rule files anyone may have written: in a terminal
+their control characters are shown escaped (:func:`~prestatiecheck.rendering.safetext.visible_controls`)
+and never read as rich markup; in Markdown they are escaped as in the reports. JSON is data and
+keeps them (JSON escapes the C0 controls itself).
+"""
 
 from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 from prestatiecheck.i18n import get_language, pick, t
 from prestatiecheck.model import Catalogue, Rule
 from prestatiecheck.rendering import describe
+from prestatiecheck.rendering.safetext import markdown_text, visible_controls
 
 
 def _console(width: int = 120) -> Any:
@@ -58,14 +65,20 @@ def rules(catalogue: Catalogue, ids: list[str], fmt: str, width: int = 120) -> s
         for agreement_id in ids:
             a = catalogue.agreements[agreement_id]
             lines += [
-                f"## {a.title} (`{a.id}`)",
+                f"## {markdown_text(a.title)} (`{a.id}`)",
                 "",
                 "| " + " | ".join(t(c) for c in LIST_COLUMNS) + " |",
                 "|---|---|---|---|---|",
             ]
             for r in a.rules:
                 norm = describe.threshold(r, a, catalogue.vocabulary(a.id))
-                cells = [f"`{r.id}`", r.kind, _md(r.title), _md(norm), _md(r.source.article)]
+                cells = [
+                    f"`{r.id}`",
+                    r.kind,
+                    markdown_text(r.title),
+                    markdown_text(norm),
+                    markdown_text(r.source.article),
+                ]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
         return "\n".join(lines)
@@ -93,13 +106,13 @@ def _rules_table(console: Any, catalogue: Catalogue, a: Any, width: int) -> None
     from rich.text import Text
 
     vocabulary = catalogue.vocabulary(a.id)
-    rows = [(r, describe.threshold(r, a, vocabulary)) for r in a.rules]
-    heading = f"{a.title} ({a.id}) · {len(a.rules)} {t('rules_word')}"
-    source_min = _longest_word([r.source.article for r in a.rules], t("col_source"))
-    source_max = max(source_min, min(24, max([len(r.source.article) for r in a.rules], default=0)))
+    rows = [_shown_rule(r, describe.threshold(r, a, vocabulary)) for r in a.rules]
+    heading = f"{visible_controls(a.title)} ({a.id}) · {len(a.rules)} {t('rules_word')}"
+    source_min = _longest_word([row.article for row in rows], t("col_source"))
+    source_max = max(source_min, min(24, max([len(row.article) for row in rows], default=0)))
     kind_width = max([len(t("col_kind")), *(len(r.kind) for r in a.rules)])
-    title_min = max(_FLEX_MIN, _longest_word([r.title for r in a.rules], t("col_title")))
-    norm_min = max(_FLEX_MIN, _longest_word([norm for _, norm in rows], t("col_norm")))
+    title_min = max(_FLEX_MIN, _longest_word([row.title for row in rows], t("col_title")))
+    norm_min = max(_FLEX_MIN, _longest_word([row.norm for row in rows], t("col_norm")))
     layouts = (
         (lambda r: r.id, True),
         (lambda r: r.id, False),
@@ -124,8 +137,8 @@ def _rules_table(console: Any, catalogue: Catalogue, a: Any, width: int) -> None
     if rest < title_min + norm_min:
         source_width -= title_min + norm_min - rest
         rest = title_min + norm_min
-    title_len = max(len(r.title) for r in a.rules)
-    norm_len = max(len(norm) for _, norm in rows)
+    title_len = max(len(row.title) for row in rows)
+    norm_len = max(len(row.norm) for row in rows)
     spare = rest - title_min - norm_min
     title_width = min(title_len, title_min + spare * title_len // max(1, title_len + norm_len))
     norm_width = min(norm_len, rest - title_width) if norm_len > norm_min else norm_min
@@ -136,26 +149,42 @@ def _rules_table(console: Any, catalogue: Catalogue, a: Any, width: int) -> None
     table.add_column(t("col_title"), width=title_width)
     table.add_column(t("col_norm"), width=max(norm_min, norm_width))
     table.add_column(t("col_source"), width=source_width)
-    for r, norm in rows:
-        cells = [shown_id(r), *([r.kind] if with_kind else []), r.title, norm, r.source.article]
-        table.add_row(*cells)
+    for row in rows:
+        r = row.rule
+        cells = [shown_id(r), *([r.kind] if with_kind else []), row.title, row.norm, row.article]
+        table.add_row(*(Text(cell) for cell in cells))  # never rich markup
     console.print(table)
 
 
-def _rules_blocks(console: Any, heading: str, rows: list[tuple[Rule, str]], width: int) -> None:
+class _ShownRule(NamedTuple):
+    """A rule's texts as a terminal shows them: control characters escaped."""
+
+    rule: Rule
+    title: str
+    norm: str
+    article: str
+
+
+def _shown_rule(rule: Rule, norm: str) -> _ShownRule:
+    return _ShownRule(
+        rule, visible_controls(rule.title), visible_controls(norm), visible_controls(rule.source.article)
+    )
+
+
+def _rules_blocks(console: Any, heading: str, rows: list[_ShownRule], width: int) -> None:
     """A terminal too narrow for a table: each rule as a few lines, wrapped between words."""
     import textwrap
 
     from rich.text import Text
 
     console.print(Text(heading, style="bold"))
-    for r, norm in rows:
+    for row in rows:
         console.print()
-        console.print(Text(r.id, style="bold"))
+        console.print(Text(row.rule.id, style="bold"))
         for label, text in (
-            (t("col_title"), r.title),
-            (t("col_norm"), norm),
-            (t("col_source"), r.source.article),
+            (t("col_title"), row.title),
+            (t("col_norm"), row.norm),
+            (t("col_source"), row.article),
         ):
             lines = textwrap.wrap(
                 f"{label}: {text}",
@@ -188,24 +217,23 @@ def overview(catalogue: Catalogue, ids: list[str], fmt: str, width: int = 120) -
     if fmt == "markdown":
         lines = ["| " + " | ".join(headers) + " |", "|---|---|---|---:|"]
         for a in rows:
-            lines.append(f"| `{a.id}` | {_md(a.municipality)} | {a.period.label} | {len(a.rules)} |")
+            lines.append(
+                f"| `{a.id}` | {markdown_text(a.municipality)} | {a.period.label} | {len(a.rules)} |"
+            )
         return "\n".join(lines) + "\n"
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     console = _console(width)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False)
     for i, header in enumerate(headers):
         table.add_column(header, no_wrap=True, justify="right" if i == 3 else "left")
     for a in rows:
-        table.add_row(a.id, a.municipality, a.period.label, str(len(a.rules)))
+        table.add_row(a.id, Text(visible_controls(a.municipality)), a.period.label, str(len(a.rules)))
     console.print(table)
     console.print(t("list_overview_hint"))
     return console.file.getvalue()  # type: ignore[no-any-return]
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def metrics(catalogue: Catalogue, ids: list[str], fmt: str, width: int = 120) -> str:
@@ -238,9 +266,12 @@ def metrics(catalogue: Catalogue, ids: list[str], fmt: str, width: int = 120) ->
     if fmt == "markdown":
         lines = [f"| metric | {t('col_unit')} | {t('col_meaning')} | {t('col_rules')} |", "|---|---|---|---|"]
         for m in sorted(vocabulary.values(), key=lambda m: m.name):
-            lines.append(f"| `{m.name}` | {m.unit} | {_md(m.meaning(lang))} | {len(used.get(m.name, []))} |")
+            lines.append(
+                f"| `{m.name}` | {m.unit} | {markdown_text(m.meaning(lang))} | {len(used.get(m.name, []))} |"
+            )
         return "\n".join(lines) + "\n"
     from rich.table import Table
+    from rich.text import Text
 
     console = _console(width)
     table = Table(title=t("metrics_title"), title_justify="left")
@@ -249,7 +280,8 @@ def metrics(catalogue: Catalogue, ids: list[str], fmt: str, width: int = 120) ->
     table.add_column(t("col_meaning"), overflow="fold")
     table.add_column(t("col_rules"), justify="right")
     for m in sorted(vocabulary.values(), key=lambda m: m.name):
-        table.add_row(m.name, t(f"unit_name_{m.unit}"), m.meaning(lang), str(len(used.get(m.name, []))))
+        meaning = Text(visible_controls(m.meaning(lang)))
+        table.add_row(m.name, t(f"unit_name_{m.unit}"), meaning, str(len(used.get(m.name, []))))
     console.print(table)
     return console.file.getvalue()  # type: ignore[no-any-return]
 
@@ -285,4 +317,4 @@ def explain(catalogue: Catalogue, rule: Rule) -> str:
         lines.append(f"{t('explain_joint_only')}: {t('explain_joint_only_text')}")
     if rule.note:
         lines.append(f"{t('explain_note')}: {pick(rule.note, rule.note_en)}")
-    return "\n".join(lines) + "\n"
+    return visible_controls("\n".join(lines) + "\n")  # titles, quotes, names: shown, never obeyed

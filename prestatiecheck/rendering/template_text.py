@@ -4,6 +4,11 @@ CSV: the same columns as the workbook; in Dutch ``;``-separated with a
 byte-order mark, as Dutch Excel opens and saves it (decimal comma), in English
 ``,``-separated (decimal point). Lines starting with ``#`` explain and are
 skipped by the reader. YAML: one item per figure, the explanations as comments.
+
+Names, titles and meanings come from rule files anyone may have written, and the file
+goes to the terminal unless ``--output`` is given: control characters are shown escaped,
+and a CSV cell (also a piece of a comment line between separators) that a spreadsheet
+would run as a formula gets a quote before it, as in ``check --format csv``.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import io
 import json
 
 from prestatiecheck.i18n import get_language, t
+from prestatiecheck.rendering.safetext import neutralize_formula, visible_controls
 from prestatiecheck.templating import Template, cell_texts, header
 
 
@@ -35,7 +41,16 @@ def _intro(template: Template) -> list[str]:
 
 def _comment(text: str) -> str:
     # No quotes in a comment line: a CSV reader must not see the start of a quoted field.
-    return "# " + " ".join(text.replace('"', "'").split())
+    return "# " + " ".join(visible_controls(text).replace('"', "'").split())
+
+
+def _csv_comment(line: str, delimiter: str) -> str:
+    # A spreadsheet splits a comment line at the separator too: no piece of it may be a formula.
+    return delimiter.join(neutralize_formula(piece) for piece in line.split(delimiter))
+
+
+def _csv_cell(text: str) -> str:
+    return neutralize_formula(visible_controls(text))
 
 
 def render_csv(template: Template) -> str:
@@ -43,13 +58,13 @@ def render_csv(template: Template) -> str:
     out = io.StringIO()
     out.write("\ufeff")
     for line in _intro(template):
-        out.write(line + "\n")
+        out.write(_csv_comment(line, delimiter) + "\n")
     columns = template.columns()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow([header(c) for c in columns])
     for row in template.rows:
         texts = cell_texts(template, row)
-        writer.writerow([texts[c] for c in columns])
+        writer.writerow([_csv_cell(texts[c]) for c in columns])
     return out.getvalue()
 
 

@@ -6,6 +6,10 @@ where a rule asks per project) are open; the sheet is protected without a
 password, so a user who must add rows can lift it (Review > Unprotect Sheet).
 Each value cell has a data validation fitting its unit. Sheet 2 explains the
 agreement's checks in words.
+
+Names, titles, meanings and quotes come from rule files anyone may have written: they are
+stored as text, never as formulas (Excel's quote prefix, as in the results workbook), and a
+control character XML cannot hold is shown escaped.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Any
 
 from prestatiecheck.i18n import t
 from prestatiecheck.rendering import describe
-from prestatiecheck.rendering.sheets import print_landscape, row_height
+from prestatiecheck.rendering.sheets import append_row, print_landscape, row_height, text_stays_text
 from prestatiecheck.templating import EXPLANATION_COLUMNS, Template, TemplateRow, cell_texts, header
 
 HEADER_FILL = "1F4E79"
@@ -43,7 +47,7 @@ def render(template: Template) -> bytes:
     sheet.title = t("template_sheet_figures")
     columns = template.columns()
     letters = {c: get_column_letter(i) for i, c in enumerate(columns, 1)}
-    sheet.append([header(c) for c in columns])
+    append_row(sheet, [header(c) for c in columns])
     bold_white = Font(bold=True, color="FFFFFF")
     for column in columns:
         cell = sheet[f"{letters[column]}1"]
@@ -59,7 +63,7 @@ def render(template: Template) -> bytes:
     validations = _validations(DataValidation)
     for number, row in enumerate(template.rows, 2):
         texts = cell_texts(template, row)
-        sheet.append([texts[c] for c in columns])
+        append_row(sheet, [texts[c] for c in columns])
         for column in columns:
             cell = sheet[f"{letters[column]}{number}"]
             cell.alignment = Alignment(vertical="top")
@@ -91,6 +95,7 @@ def render(template: Template) -> bytes:
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
     _explanation_sheet(workbook.create_sheet(t("template_sheet_explanation")), template, Font, Alignment)
+    text_stays_text(workbook)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -136,7 +141,7 @@ def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any
     for letter, width in zip("ABCDEF", EXPLANATION_WIDTHS, strict=True):
         sheet.column_dimensions[letter].width = width
     text_width = sum(EXPLANATION_WIDTHS[1:])
-    sheet.append([agreement.title])
+    append_row(sheet, [agreement.title])
     sheet["A1"].font = font(bold=True, size=14)
     party = agreement.party(template.party) if template.party else None
     facts = [
@@ -146,24 +151,24 @@ def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any
         (t("template_about_rows"), len(template.rows)),
     ]
     for label, value in facts:
-        sheet.append([label, value])
+        append_row(sheet, [label, value])
         sheet.cell(sheet.max_row, 2).alignment = alignment(horizontal="left")
-    sheet.append([])
-    sheet.append([t("template_how_title")])
+    append_row(sheet, [])
+    append_row(sheet, [t("template_how_title")])
     sheet.cell(sheet.max_row, 1).font = font(bold=True)
     how = [t(f"template_how_{k}") for k in ("value", "numbers", "dates", "joint")]
     if template.has_projects:
         how.append(t("template_how_projects"))
     how.append(t("template_how_check", agreement=agreement.id))
     for text in how:
-        sheet.append(["•", text])
+        append_row(sheet, ["•", text])
         row = sheet.max_row
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
         sheet.cell(row, 1).alignment = alignment(horizontal="right", vertical="top")
         sheet.cell(row, 2).alignment = alignment(wrap_text=True, vertical="top")
         sheet.row_dimensions[row].height = row_height((text, text_width))
-    sheet.append([])
-    sheet.append([t("template_rules_title")])
+    append_row(sheet, [])
+    append_row(sheet, [t("template_rules_title")])
     sheet.cell(sheet.max_row, 1).font = font(bold=True)
     heading = [
         t("template_rules_ref"),
@@ -173,7 +178,7 @@ def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any
         t("template_rules_periods"),
         t("template_rules_source"),
     ]
-    sheet.append(heading)
+    append_row(sheet, heading)
     for column in range(1, len(heading) + 1):
         sheet.cell(sheet.max_row, column).font = font(bold=True)
     for rule in template.rules:
@@ -186,7 +191,7 @@ def _explanation_sheet(sheet: Any, template: Template, font: Any, alignment: Any
             describe.periods(rule, agreement),
             source,
         ]
-        sheet.append(texts)
+        append_row(sheet, texts)
         row = sheet.max_row
         for column in range(1, len(texts) + 1):
             sheet.cell(row, column).alignment = alignment(wrap_text=True, vertical="top", horizontal="left")

@@ -30,8 +30,8 @@ from prestatiecheck.rendering.labels import HEX, label, symbol
 from prestatiecheck.rendering.options import RenderOptions
 from prestatiecheck.rendering.present import party_name, present
 from prestatiecheck.rendering.rows import visible
-from prestatiecheck.rendering.safetext import is_formula_like, xml_safe
-from prestatiecheck.rendering.sheets import print_landscape, row_height
+from prestatiecheck.rendering.safetext import xml_safe
+from prestatiecheck.rendering.sheets import append_row, print_landscape, row_height, text_stays_text
 
 HEADER_FILL = "1F4E79"
 COLUMNS = (
@@ -129,20 +129,6 @@ def render(evaluation: Evaluation, options: RenderOptions) -> bytes:
     return out.getvalue()
 
 
-def text_stays_text(workbook: Any) -> None:
-    """No cell of ours is a formula: text that looks like one is stored as text with a quote prefix."""
-    for sheet in workbook.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str) and is_formula_like(cell.value):
-                    cell.data_type = "s"  # openpyxl made '=...' a formula
-                    cell.quotePrefix = True
-
-
-def _append(sheet: Any, row: list[Any]) -> None:
-    sheet.append([xml_safe(v) if isinstance(v, str) else v for v in row])
-
-
 def _row(result: Result, agreement: Any, shown: Any, ascii_only: bool) -> dict[str, Any]:
     rule = result.rule
     unit = result.unit
@@ -176,20 +162,20 @@ def _summary(sheet: Any, evaluation: Evaluation, fills: dict[Status, Any], font:
     from openpyxl.styles import PatternFill
 
     sheet.column_dimensions["A"].width = 28
-    _append(sheet, [t("check_title")])
+    append_row(sheet, [t("check_title")])
     sheet["A1"].font = font(bold=True, size=14)
-    _append(sheet, [t("as_of_label"), evaluation.as_of])
+    append_row(sheet, [t("as_of_label"), evaluation.as_of])
     sheet.cell(sheet.max_row, 2).number_format = "yyyy-mm-dd"
     for agreement in evaluation.agreements:
-        _append(sheet, [t("xlsx_col_agreement"), f"{agreement.title} ({agreement.id})"])
+        append_row(sheet, [t("xlsx_col_agreement"), f"{agreement.title} ({agreement.id})"])
     if evaluation.figures_files:
-        _append(sheet, [t("figures_label"), ", ".join(evaluation.figures_files)])
-    _append(sheet, [])
+        append_row(sheet, [t("figures_label"), ", ".join(evaluation.figures_files)])
+    append_row(sheet, [])
     several = len(evaluation.agreements) > 1
     heading = [t("xlsx_col_status"), t("xlsx_total")]
     if several:
         heading += [a.id for a in evaluation.agreements]
-    _append(sheet, heading)
+    append_row(sheet, heading)
     header_row = sheet.max_row
     for column in range(1, len(heading) + 1):
         cell = sheet.cell(header_row, column)
@@ -210,24 +196,24 @@ def _summary(sheet: Any, evaluation: Evaluation, fills: dict[Status, Any], font:
         row = [status_text(status, options.ascii_only), counts[status.value]]
         if several:
             row += [per_agreement[a.id][status] for a in evaluation.agreements]
-        _append(sheet, row)
+        append_row(sheet, row)
         cell = sheet.cell(sheet.max_row, 1)
         cell.fill = fills[status]
         cell.font = font(bold=True, color="FFFFFF")
     total = [t("xlsx_total"), sum(counts.values())]
     if several:
         total += [sum(per_agreement[a.id].values()) for a in evaluation.agreements]
-    _append(sheet, total)
+    append_row(sheet, total)
     for column in range(1, len(total) + 1):
         sheet.cell(sheet.max_row, column).font = font(bold=True)
     if any(information.values()):
         row = [t("xlsx_information_row"), sum(information.values())]
         if several:
             row += [information.get(a.id, 0) for a in evaluation.agreements]
-        _append(sheet, row)
+        append_row(sheet, row)
     if evaluation.notices:
-        _append(sheet, [])
-        _append(sheet, [t("xlsx_notices")])
+        append_row(sheet, [])
+        append_row(sheet, [t("xlsx_notices")])
         sheet.cell(sheet.max_row, 1).font = font(bold=True)
         for notice in evaluation.notices:
-            _append(sheet, [str(notice)])
+            append_row(sheet, [str(notice)])
