@@ -33,7 +33,7 @@ from prestatiecheck.cli import (
     validate,
     verify,
 )
-from prestatiecheck.cli.common import Group, exit_codes_help, h
+from prestatiecheck.cli.common import Group, h, write_exit_codes
 from prestatiecheck.i18n import get_language, set_language
 
 clicktext.install()  # click's own texts (usage, errors, headings) follow --lang
@@ -82,6 +82,10 @@ class RootGroup(Group):
             return cli_for(wanted).main(args, prog_name, **extra)
         return super().main(args, prog_name, **extra)
 
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_help_text(ctx, formatter)
+        write_exit_codes(formatter)
+
     def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
         name = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
         if os.environ.get(name):  # completing: click.shell_completion's texts go through clicktext too
@@ -103,9 +107,7 @@ def build_cli(lang: str | None = None) -> RootGroup:
             "prestatiecheck toetst monitoringcijfers aan prestatieafspraken (art. 44 Woningwet).",
             "prestatiecheck checks monitoring figures against housing performance agreements "
             "(prestatieafspraken, art. 44 Woningwet).",
-        )
-        + "\n\n"
-        + exit_codes_help(),
+        ),
         epilog=h(
             "Zie 'prestatiecheck COMMANDO --help' per commando.",
             "See 'prestatiecheck COMMAND --help' for each command.",

@@ -9,9 +9,9 @@ import click
 
 from prestatiecheck.cli.common import (
     CHECK_FORMATS,
+    ExitCodesCommand,
     common_options,
     emit,
-    exit_codes_help,
     finish,
     h,
     output_options,
@@ -23,12 +23,11 @@ from prestatiecheck.cli.history import check_history, history_options, history_p
 
 def register(cli: click.Group) -> None:
     @cli.command(
+        cls=ExitCodesCommand,
         help=h(
             "Toets cijfers aan de afspraken en toon per afspraak, partij en periode het oordeel.",
             "Check figures against the agreements: a verdict per afspraak, party and period.",
-        )
-        + "\n\n"
-        + exit_codes_help()
+        ),
     )
     @click.option(
         "--figures",

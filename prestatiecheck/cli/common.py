@@ -251,11 +251,20 @@ def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def exit_codes_help() -> str:
-    lines = ["\b", h("Exitcodes:", "Exit codes:")]
-    for code, (nl, en) in exitcodes.DESCRIPTIONS.items():
-        lines.append(f"  {code}  {h(nl, en)}")
-    return "\n".join(lines)
+def write_exit_codes(formatter: click.HelpFormatter) -> None:
+    """The exit codes (exitcodes.py) as a section of the help, wrapped to the terminal as the
+    options are (click's formatter: ``max_content_width``, ``COLUMNS``)."""
+    with formatter.section(h("Exitcodes", "Exit codes")):
+        formatter.write_dl([(str(code), h(nl, en)) for code, (nl, en) in exitcodes.DESCRIPTIONS.items()])
+
+
+class ExitCodesCommand(click.Command):
+    """A command whose help lists the exit codes after its description (``cls=`` of the commands
+    whose exit code is a contract with cron jobs: check, deadlines, report)."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_help_text(ctx, formatter)
+        write_exit_codes(formatter)
 
 
 def emit(text: str | bytes | Iterable[str | bytes], output: str | None) -> None:

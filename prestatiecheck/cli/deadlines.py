@@ -11,10 +11,10 @@ import click
 from prestatiecheck.cli import completion
 from prestatiecheck.cli.common import (
     CHECK_FORMATS,
+    ExitCodesCommand,
     as_of_option,
     common_options,
     emit,
-    exit_codes_help,
     finish,
     h,
     output_options,
@@ -28,12 +28,11 @@ if TYPE_CHECKING:
 
 def register(cli: click.Group) -> None:
     @cli.command(
+        cls=ExitCodesCommand,
         help=h(
             "De agenda: gemiste en naderende termijnen van alle afspraken, eerstvolgende eerst.",
             "The agenda: missed and upcoming deadlines across agreements, soonest first.",
-        )
-        + "\n\n"
-        + exit_codes_help()
+        ),
     )
     @click.option(
         "--within",

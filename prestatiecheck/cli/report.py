@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from prestatiecheck.cli.common import FAIL_ON, common_options, exit_codes_help, finish, h, selection_options
+from prestatiecheck.cli.common import FAIL_ON, ExitCodesCommand, common_options, finish, h, selection_options
 from prestatiecheck.cli.history import history_options, history_path
 from prestatiecheck.delivery import MAIL_ON
 
@@ -72,6 +72,7 @@ def mail_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def register(cli: click.Group) -> None:
     @cli.command(
+        cls=ExitCodesCommand,
         help=h(
             "Maak het rapport voor het bestuurlijk overleg (HTML, Markdown, tekst, PDF): samenvatting, "
             "agendapunten, resultaten per thema, termijnen, wat ontbreekt en wat veranderde. "
@@ -79,9 +80,7 @@ def register(cli: click.Group) -> None:
             "Make the report for the bestuurlijk overleg (HTML, Markdown, text, PDF): summary, "
             "agenda items, results per theme, deadlines, what is missing and what changed. "
             "Files: <output>/<agreement>-<as-of>.<ext>, one per agreement.",
-        )
-        + "\n\n"
-        + exit_codes_help(),
+        ),
     )
     @click.option(
         "--figures",
