@@ -7,7 +7,6 @@ mean" suggestions are always full ids, so they can be copied as they are.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 from prestatiecheck.i18n import t
@@ -36,5 +35,7 @@ def suggest(wanted: str, candidates: Sequence[tuple[str, str]]) -> str:
     folded: dict[str, str] = {}
     for typed, full in candidates:
         folded.setdefault(typed.casefold(), full)
+    import difflib  # (only when an id is not found: start-up is measured)
+
     close = difflib.get_close_matches(wanted.strip().casefold(), list(folded), n=1, cutoff=0.6)
     return t("did_you_mean", suggestion=folded[close[0]]) if close else ""

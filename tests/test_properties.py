@@ -209,6 +209,36 @@ def test_number_and_money_agree_with_babel(value: Decimal, decimals: int, lang: 
 
 @settings(max_examples=300, deadline=None)
 @given(
+    day=st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)), lang=st.sampled_from(["nl", "en"])
+)
+def test_long_dates_agree_with_babel(day: date, lang: str) -> None:
+    """Dates are written from the locale data in formatting._CLDR, as Babel writes them."""
+    from babel.dates import format_date
+
+    from prestatiecheck.rendering.formatting import _CLDR, LOCALES, _long_date
+
+    expected = format_date(day, format="long", locale=LOCALES[lang])
+    assert _long_date(day, LOCALES[lang]) == expected
+    _long_date.cache_clear()
+    assert set(_CLDR) == set(LOCALES.values())
+
+
+def test_every_month_and_symbol_is_babels() -> None:
+    from babel.dates import format_date
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from prestatiecheck.rendering.formatting import _CLDR, LOCALES, _long_date
+
+    for locale in LOCALES.values():
+        decimal, group, _, _, months = _CLDR[locale]
+        assert (decimal, group) == (get_decimal_symbol(locale), get_group_symbol(locale))
+        for month in range(1, 13):
+            day = date(2024, month, 28)
+            assert _long_date(day, locale) == format_date(day, format="long", locale=locale)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
     value=st.fractions(min_value=-1000, max_value=1000, max_denominator=10**6),
     bound=st.fractions(min_value=-1000, max_value=1000, max_denominator=1000),
 )

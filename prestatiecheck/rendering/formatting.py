@@ -75,15 +75,35 @@ def decimals_for_ratio(
     return maximum
 
 
+# What the texts are made of, from the CLDR data as Babel has it for the two locales: decimal and
+# group symbols, what stands before and after a euro amount (positive, negative), the month names.
+# Importing Babel and loading its locale data takes longer than a small check itself, so these are
+# written here; tests/test_properties.py holds every number, amount and date to Babel's own text.
+_CLDR: dict[str, tuple[str, str, tuple[str, str], tuple[str, str], tuple[str, ...]]] = {
+    "nl_NL": (
+        ",", ".", ("€\xa0", ""), ("€\xa0-", ""),
+        ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+         "oktober", "november", "december"),
+    ),
+    "en_GB": (
+        ".", ",", ("€", ""), ("-€", ""),
+        ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December"),
+    ),
+}  # fmt: skip
+
+
 @lru_cache(maxsize=8)
 def _symbols(locale: str) -> tuple[dict[int, str], tuple[str, str], tuple[str, str]]:
-    """Babel's symbols for a locale: a translation table for separators, money prefix/suffix (+ and -).
+    """A locale's symbols: a translation table for separators, money prefix/suffix (+ and -).
 
-    Formatting a number is done once per locale through Babel and then by Python's
-    own fixed-point formatting with Babel's separators: the same text as
-    ``babel.numbers.format_decimal`` (tests compare the two), at a fraction of the
-    cost per value, which matters with hundreds of thousands of results.
+    A number is formatted by Python's own fixed-point formatting with the locale's separators:
+    the same text as ``babel.numbers.format_decimal`` (tests compare the two), at a fraction of
+    the cost per value, which matters with hundreds of thousands of results.
     """
+    if locale in _CLDR:
+        decimal, group, positive, negative, _ = _CLDR[locale]
+        return str.maketrans({",": group, ".": decimal}), positive, negative
     from babel.numbers import format_currency, get_decimal_symbol, get_group_symbol
 
     table = str.maketrans({",": get_group_symbol(locale), ".": get_decimal_symbol(locale)})
@@ -158,6 +178,8 @@ def long_date(value: date) -> str:
 
 @lru_cache(maxsize=4096)
 def _long_date(value: date, locale: str) -> str:
+    if locale in _CLDR:  # both locales' long date is "d MMMM y"
+        return f"{value.day} {_CLDR[locale][4][value.month - 1]} {value.year}"
     from babel.dates import format_date
 
     return format_date(value, format="long", locale=locale)
