@@ -29,6 +29,7 @@ from prestatiecheck.figureindex import FigureIndex
 from prestatiecheck.loading.rules import load_catalogue
 from prestatiecheck.loading.yamlsafe import load_yaml
 from prestatiecheck.model import Agreement, Catalogue, Result, Rule
+from prestatiecheck.periods import parse_period
 
 MARGINS = {"share": Decimal(2), "band": Decimal(2), "project_share": Decimal(2)}
 
@@ -101,29 +102,60 @@ def after(period_end: date) -> date:
 # -- per kind ------------------------------------------------------------------------------------------
 
 
-def _share(rule: Rule, result: Result, as_of: date, project: str | None = None) -> list[Example]:
+def _margin_cases(bound: str, limit: Decimal, margin: Decimal, step: Decimal) -> list[tuple[str, Decimal]]:
+    """The limit, one step past it and, with a margin, the margin's edge and one step inside it."""
+    sign = 1 if bound == "max" else -1
+    cases = [("at the limit", limit), ("just past the limit", limit + sign * step)]
+    if margin > 0:
+        edge = limit - sign * margin
+        cases += [("at the edge of the margin", edge), ("just inside the margin", edge + sign * step)]
+    else:
+        cases.append(("just inside the limit", limit - sign * step))
+    return cases
+
+
+def _pooled(rule: Rule, metrics: dict[str, Any], *names: str) -> bool:
+    """Per-party figures that pool to the joint result (counts, a rule with a joint scope)."""
+    scope = rule.check.get("scope") or ["party"]
+    return "joint" in scope and all(n in metrics and metrics[n].unit == "count" for n in names)
+
+
+def _share(
+    rule: Rule, result: Result, as_of: date, metrics: dict[str, Any], project: str | None = None
+) -> list[Example]:
     bound, limit = bound_of(rule.check)
     margin = margin_of(rule, MARGINS[rule.kind])
     strict = bool(rule.check.get("strict"))
     num, den = rule.check["numerator"], rule.check["denominator"]
     periods = _spread(rule, result)
     denominator = Decimal(10000)
-    at = limit * 100  # limit % of 10000
+    pooled = project is None and _pooled(rule, metrics, num, den)
+    parties = parties_of(rule)
+    scope = rule.check.get("scope") or ["party"]
     out: list[Example] = []
-    cases = [("at the limit", at)]
-    if bound == "max" and at + 1 <= denominator:
-        cases.append(("just over the limit", at + 1))
-    if bound == "min" and at >= 1:
-        cases.append(("just under the limit", at - 1))
-    for note, numerator in cases:
-        value = numerator * 100 / denominator
-        rows = [
-            (p, result.party, m, v, project)
-            for p in periods
-            for m, v in ((num, numerator), (den, denominator))
-        ]
-        status = spec(bound, value, limit, margin, strict)
-        out.append(Example(as_of, f"{note}: {_n(value)}%", rows, [_expect(result, status, value, project)]))
+    for note, share in _margin_cases(bound, limit, margin, Decimal("0.01")):
+        numerator = share * 100
+        if not 0 <= numerator <= denominator:
+            continue
+        status = spec(bound, share, limit, margin, strict)
+        if pooled:
+            rows = [
+                (pe, pa, m, v, None)
+                for pa in parties
+                for pe in periods
+                for m, v in ((num, numerator), (den, denominator))
+            ]
+            shown = [r for r in [*(parties if "party" in scope else []), None]]
+            expects = [_expect_for(pa, result.period, status, share) for pa in shown]
+            note += ", every party and jointly (pooled)"
+        else:
+            rows = [
+                (pe, result.party, m, v, project)
+                for pe in periods
+                for m, v in ((num, numerator), (den, denominator))
+            ]
+            expects = [_expect(result, status, share, project)]
+        out.append(Example(as_of, f"{note}: {_n(share)}%", rows, expects))
     if project is None:
         out.append(Example(as_of, "no figures is no data, never zero", [], [_expect(result, "no_data")]))
     else:
@@ -136,45 +168,63 @@ def _share(rule: Rule, result: Result, as_of: date, project: str | None = None) 
     return out
 
 
-def _band(rule: Rule, result: Result, as_of: date) -> list[Example]:
+def _band(rule: Rule, result: Result, as_of: date, metrics: dict[str, Any]) -> list[Example]:
     target, tolerance = Decimal(str(rule.check["target"])), Decimal(str(rule.check["tolerance"]))
     low, high = max(Decimal(0), target - tolerance), min(Decimal(100), target + tolerance)
     margin = margin_of(rule, MARGINS["band"])
     num, den = rule.check["numerator"], rule.check["denominator"]
     periods = _spread(rule, result)
     denominator = Decimal(10000)
+    pooled = _pooled(rule, metrics, num, den)
+    parties = parties_of(rule)
+    scope = rule.check.get("scope") or ["party"]
+    step = Decimal("0.01")
+    cases = [(f"upper edge, {n}", v) for n, v in _margin_cases("max", high, margin, step)]
+    cases += [(f"lower edge, {n}", v) for n, v in _margin_cases("min", low, margin, step)]
     out = []
-    cases = [("at the upper edge", high * 100), ("at the lower edge", low * 100)]
-    if high < 100:
-        cases.append(("just over the upper edge", high * 100 + 1))
-    if low > 0:
-        cases.append(("just under the lower edge", low * 100 - 1))
-    for note, numerator in cases:
-        value = numerator * 100 / denominator
+    for note, share in cases:
+        if not 0 <= share <= 100:
+            continue
+        numerator = share * 100
         status = max(
-            spec_min(value, low, margin, False), spec_max(value, high, margin, False), key=WORSE.index
+            spec_min(share, low, margin, False), spec_max(share, high, margin, False), key=WORSE.index
         )
-        rows = [
-            (p, result.party, m, v, None) for p in periods for m, v in ((num, numerator), (den, denominator))
-        ]
-        out.append(Example(as_of, f"{note}: {_n(value)}%", rows, [_expect(result, status, value)]))
+        if pooled:
+            rows = [
+                (pe, pa, m, v, None)
+                for pa in parties
+                for pe in periods
+                for m, v in ((num, numerator), (den, denominator))
+            ]
+            shown = [*(parties if "party" in scope else []), None]
+            expects = [_expect_for(pa, result.period, status, share) for pa in shown]
+            note += ", every party and jointly (pooled)"
+        else:
+            rows = [
+                (pe, result.party, m, v, None)
+                for pe in periods
+                for m, v in ((num, numerator), (den, denominator))
+            ]
+            expects = [_expect(result, status, share)]
+        out.append(Example(as_of, f"{note}: {_n(share)}%", rows, expects))
     out.append(Example(as_of, "no figures is no data, never zero", [], [_expect(result, "no_data")]))
     return out
 
 
-def _value(rule: Rule, result: Result, as_of: date) -> list[Example]:
+def _value(rule: Rule, result: Result, as_of: date, metrics: dict[str, Any]) -> list[Example]:
     bound, limit = bound_of(rule.check)
     margin = margin_of(rule, Decimal(0))
     strict = bool(rule.check.get("strict"))
     metric = rule.check["metric"]
     step = step_of(limit)
-    cases = [("at the limit", limit)]
-    if bound == "max":
-        cases.append(("just over the limit", limit + step))
-    elif limit - step >= 0 or rule.kind == "value":
-        cases.append(("just under the limit", limit - step))
+    if margin > 0:
+        step = min(step, step_of(margin))
+    cases = _margin_cases(bound, limit, margin, step)
     out = []
     for note, value in cases:
+        unsigned_count = metric in metrics and metrics[metric].unit == "count" and not metrics[metric].signed
+        if value < 0 and unsigned_count:
+            continue  # a count is 0 or more: no figure lies there
         status = spec(bound, value, limit, margin, strict)
         rows = [(result.period, result.party, metric, value, None)]
         out.append(Example(as_of, f"{note}: {_n(value)}", rows, [_expect(result, status, value)]))
@@ -234,6 +284,12 @@ def _target(
                 [_expect(result, "met" if met else "not_met", value)],
             )
         )
+    if direction == "at_most" and len(years := parse_period(result.period).split("year")) > 1:
+        first = years[0]
+        value = target + 1
+        rows = [(first.label, result.party, metric, value, None)]
+        note = f"over the cap while the window runs (after {first.label}): {_n(value)} of {_n(target)}"
+        out.append(Example(after(first.end), note, rows, [_expect(result, "not_met", value)]))
     out.append(Example(as_of, "no figures is no data, never zero", [], [_expect(result, "no_data")]))
     return out
 
@@ -254,6 +310,15 @@ def _deadline(rule: Rule, result: Result) -> list[Example]:
         Example(late, "done a day after the due date is late", row(late), [_expect(result, "not_met", late)]),
         Example(late, "no date once the due date has passed: not met", [], [_expect(result, "not_met")]),
     ]
+    early = due - timedelta(days=warning_days + 1)
+    out.append(
+        Example(
+            early,
+            f"no date {warning_days + 1} days before the due date: pending",
+            [],
+            [_expect(result, "pending")],
+        )
+    )
     before = due - timedelta(days=1)
     soon = "at_risk" if warning_days >= 1 else "pending"
     out.append(
@@ -271,10 +336,19 @@ def _spread(rule: Rule, result: Result) -> list[str]:
     """The periods the figures of one example are given for: the result's own, or (a share averaged
     over the years of its window) each year of it, with the same values."""
     if rule.kind == "share" and rule.check.get("average_per_year"):
-        from prestatiecheck.periods import parse_period
-
         return [y.label for y in parse_period(result.period).split("year")]
     return [result.period]
+
+
+def _expect_for(party: str | None, period: str, status: str, value: Any = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "party": party if party is not None else "joint",
+        "period": period,
+        "status": status,
+    }
+    if value is not None:
+        out["value"] = value
+    return out
 
 
 def _expect(result: Result, status: str, value: Any = None, project: str | None = None) -> dict[str, Any]:
@@ -311,17 +385,17 @@ def examples_for(catalogue: Catalogue, agreement: Agreement, rule: Rule) -> list
             status=None,  # type: ignore[arg-type]
             detail="",
         )
-        return _share(rule, probe_result, far, project="project-a")
+        return _share(rule, probe_result, far, metrics, project="project-a")
     results = shape(catalogue, agreement, rule, far)
     if not results:
         return []
     result = probe(rule, results)
     if rule.kind == "share":
-        return _share(rule, result, far)
+        return _share(rule, result, far, metrics)
     if rule.kind == "band":
-        return _band(rule, result, far)
+        return _band(rule, result, far, metrics)
     if rule.kind in ("value", "count"):
-        return _value(rule, result, far)
+        return _value(rule, result, far, metrics)
     if rule.kind == "compare":
         return _compare(rule, result, far)
     if rule.kind == "target":

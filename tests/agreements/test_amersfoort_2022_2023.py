@@ -338,39 +338,9 @@ def test_example_other_kinds(example: list[dict[str, Any]]) -> None:
 
 
 # ---------------------------------------------------------------- boundaries
-
-
-@pytest.mark.parametrize(
-    ("urgent", "expected"),
-    [(1200, "met"), (1201, "at_risk"), (1250, "at_risk"), (1251, "not_met")],  # 48%, 48.04%, 50%, 50.04%
-)
-def test_13_boundaries(tmp_path: Path, urgent: int, expected: str) -> None:
-    counts = {party: (urgent, 2500) for party in CORPORATIONS}
-    results = run_check(small(tmp_path, lettings("2022", "verhuringen_urgent", counts)))
-    for party in [*CORPORATIONS, None]:
-        assert status(results, "13", party, "2022") == expected
-
-
-@pytest.mark.parametrize(
-    ("young", "expected"),
-    [(175, "met"), (174, "at_risk"), (125, "at_risk"), (124, "not_met")],  # 7%, 6.96%, 5%, 4.96%
-)
-def test_14_boundaries(tmp_path: Path, young: int, expected: str) -> None:
-    counts = {party: (young, 2500) for party in CORPORATIONS}
-    results = run_check(small(tmp_path, lettings("2023", "verhuringen_jongeren_kkg", counts)))
-    for party in [*CORPORATIONS, None]:
-        assert status(results, "14", party, "2023") == expected
-
-
-@pytest.mark.parametrize(
-    ("free", "expected"),
-    [(325, "met"), (326, "at_risk"), (375, "at_risk"), (376, "not_met")],  # 13%, 13.04%, 15%, 15.04%
-)
-def test_19_boundaries(tmp_path: Path, free: int, expected: str) -> None:
-    counts = {party: (free, 2500) for party in CORPORATIONS}
-    results = run_check(small(tmp_path, lettings("2022", "verhuringen_vrije_toewijzing", counts)))
-    for party in [*CORPORATIONS, None]:
-        assert status(results, "19", party, "2022") == expected
+# Each rule's boundaries (at the limit, just past it, the margin, no figures, the due date) are
+# its `examples:` in the rule file, checked by `prestatiecheck verify` (tests/test_verify.py).
+# What stays here is what an example cannot say: missing figures named, expected amounts, ...
 
 
 def test_19_joint_without_one_corporation_is_no_data(tmp_path: Path) -> None:
@@ -382,53 +352,12 @@ def test_19_joint_without_one_corporation_is_no_data(tmp_path: Path) -> None:
     assert status(results, "19", "alliantie", "2022") == "met"
 
 
-def test_19_year_from_half_years(tmp_path: Path) -> None:
-    """The half-yearly monitoring: halves given, the yearly norm is checked on their sum."""
-    rows = (
-        "2022-H1,alliantie,verhuringen_totaal,500,\n2022-H1,alliantie,verhuringen_vrije_toewijzing,90,\n"
-        "2022-H2,alliantie,verhuringen_totaal,500,\n2022-H2,alliantie,verhuringen_vrije_toewijzing,40,\n"
-    )
-    results = run_check(small(tmp_path, rows))
-    assert (status(results, "19", "alliantie", "2022"), value(results, "19", "alliantie", "2022")) == (
-        "met",
-        13,
-    )
-
-
-@pytest.mark.parametrize(
-    ("delivered", "expected"),
-    [("2022-03-30", "met"), ("2022-03-31", "met"), ("2022-04-01", "not_met")],
-)
-def test_56_before_1_april(tmp_path: Path, delivered: str, expected: str) -> None:
-    results = run_check(small(tmp_path, f"2022,portaal,aanlevering_woningmarktmonitor,{delivered},\n"))
-    assert status(results, "56", "portaal", "2022") == expected
-    assert status(results, "56", "alliantie", "2022") == "not_met"  # no date, overdue
-
-
-@pytest.mark.parametrize(
-    ("as_of", "expected"), [("2023-02-15", "pending"), ("2023-03-15", "at_risk"), ("2023-04-01", "not_met")]
-)
-def test_56_without_a_date(tmp_path: Path, as_of: str, expected: str) -> None:
-    results = run_check(small(tmp_path, "2022,portaal,aanlevering_woningmarktmonitor,2022-03-01,\n"), as_of)
-    assert status(results, "56", "portaal", "2023") == expected
-
-
 def growth(net: dict[str, dict[str, int]]) -> str:
     return "".join(
         f"{year},{party},netto_toename,{number},\n"
         for year, parties in net.items()
         for party, number in parties.items()
     )
-
-
-@pytest.mark.parametrize(("second_year", "expected"), [(39, "met"), (38, "not_met")])
-def test_7_after_the_window(tmp_path: Path, second_year: int, expected: str) -> None:
-    rows = growth({"2022": {"alliantie": 39, "portaal": 57, "omnia-wonen": 0}})
-    rows += growth({"2023": {"alliantie": second_year, "portaal": 57, "omnia-wonen": 21}})
-    results = run_check(small(tmp_path, rows))
-    assert status(results, "7", "alliantie", "2022-2023") == expected
-    assert status(results, "7", "portaal", "2022-2023") == "met"  # exactly 114
-    assert status(results, "7", None, "2022-2023") == expected  # 213 or 212
 
 
 @pytest.mark.parametrize(("first_year", "expected"), [(39, "met"), (32, "at_risk"), (31, "not_met")])
@@ -456,106 +385,7 @@ def test_7_from_components(tmp_path: Path) -> None:
     assert status(results, "tabel-1-liberalisatie", "omnia-wonen") == "not_met"
 
 
-@pytest.mark.parametrize(("sold", "expected"), [(43, "met"), (44, "not_met")])
-def test_tabel_1_verkoop_is_a_ceiling_at_any_time(tmp_path: Path, sold: int, expected: str) -> None:
-    results = run_check(small(tmp_path, f"2022,portaal,verkoop,{sold},\n"), "2022-12-31")
-    assert status(results, "tabel-1-verkoop", "portaal", "2022-2023") == expected
-
-
-@pytest.mark.parametrize(("done", "expected"), [("2022-06-30", "met"), ("2022-07-01", "not_met")])
-def test_12_second_quarter(tmp_path: Path, done: str, expected: str) -> None:
-    results = run_check(small(tmp_path, f"2022,,evaluatie_pilot_doorstroming,{done},\n"))
-    assert status(results, "12", None, "2022") == expected
-
-
-@pytest.mark.parametrize(("done", "expected"), [("2024-03-31", "met"), ("2024-04-01", "not_met")])
-def test_45_q4_2023_or_q1_2024_reads_the_later(tmp_path: Path, done: str, expected: str) -> None:
-    results = run_check(small(tmp_path, f"2024,gemeente,wijkuitvoeringsplan_schothorst_zuid,{done},\n"))
-    assert status(results, "45", "gemeente") == expected
-
-
-def test_55_and_4_evaluation_of_2023_due_end_of_april_2024(tmp_path: Path) -> None:
-    path = small(tmp_path, "2023,portaal,voortgangsrapportage_afgesloten_jaar,2024-04-30,\n")
-    assert status(run_check(path, "2024-05-15"), "55-afgesloten-jaar", "portaal", "2023") == "met"
-    assert status(run_check(path, "2024-03-15"), "4-evaluatie", "alliantie", "2023") == "pending"
-    assert status(run_check(path, "2024-05-01"), "4-evaluatie", "alliantie", "2023") == "not_met"
-
-
-@pytest.mark.parametrize(
-    ("exploitation", "expected"), [("10.5", "met"), ("10", "not_met"), ("9.5", "not_met")]
-)
-def test_6_exploitation_term(tmp_path: Path, exploitation: str, expected: str) -> None:
-    """'langer dan 10 jaar': exactly 10 years is not enough (strict)."""
-    results = run_check(small(tmp_path, f"2023,alliantie,exploitatietermijn_kortste,{exploitation},\n"))
-    assert status(results, "6", "alliantie", "2023") == expected
-
-
 # ---------------------------------------------------------------- issue 10: corrected readings
-
-
-@pytest.mark.parametrize(("saldo", "expected"), [(1, "met"), (2, "not_met")])
-def test_omnia_liberalisation_is_the_tables_1_per_period(tmp_path: Path, saldo: int, expected: str) -> None:
-    rows = f"2022-2023,omnia-wonen,liberalisatie,{saldo},\n2022-2023,omnia-wonen,deliberalisatie,0,\n"
-    results = run_check(small(tmp_path, rows))
-    assert status(results, "tabel-1-liberalisatie", "omnia-wonen") == expected
-
-
-@pytest.mark.parametrize(("alliantie", "expected"), [(27, "met"), (28, "not_met")])
-def test_liberalisation_joint_ceiling_is_the_tables_28(tmp_path: Path, alliantie: int, expected: str) -> None:
-    rows = (
-        f"2022-2023,alliantie,liberalisatie,{alliantie},\n2022-2023,portaal,liberalisatie,0,\n"
-        "2022-2023,omnia-wonen,liberalisatie,1,\n"
-        + "".join(f"2022-2023,{p},deliberalisatie,0,\n" for p in CORPORATIONS)
-    )
-    results = run_check(small(tmp_path, rows))
-    assert status(results, "tabel-1-liberalisatie", None) == expected
-
-
-@pytest.mark.parametrize(("in_2023", "expected"), [(2, "met"), (3, "not_met")])
-def test_omnia_eight_over_2020_2023(tmp_path: Path, in_2023: int, expected: str) -> None:
-    """Footnote 8 (footnote 7 in 2021): 8 dwellings in total, one window over both agreements."""
-    rows = "".join(
-        f"{year},omnia-wonen,liberalisatie,{n},\n"
-        for year, n in (("2020", 1), ("2021", 2), ("2022", 3), ("2023", in_2023))
-    )
-    results = run_check(small(tmp_path, rows))
-    assert status(results, "omnia-liberalisatie-2020-2023", "omnia-wonen", "2020-2023") == expected
-
-
-def test_omnia_eight_is_a_ceiling_while_the_window_runs(tmp_path: Path) -> None:
-    rows = "2020,omnia-wonen,liberalisatie,4,\n2021,omnia-wonen,liberalisatie,5,\n"
-    results = run_check(small(tmp_path, rows), "2022-06-30")
-    assert status(results, "omnia-liberalisatie-2020-2023", "omnia-wonen", "2020-2023") == "not_met"
-
-
-@pytest.mark.parametrize(("put", "expected"), [("2023-06-30", "met"), ("2023-07-01", "not_met")])
-def test_rent_proposal_to_tenants_before_1_july(tmp_path: Path, put: str, expected: str) -> None:
-    results = run_check(small(tmp_path, f"2023,portaal,huurvoorstel_ter_advisering,{put},\n"))
-    assert status(results, "22-advies", "portaal", "2023") == expected
-
-
-@pytest.mark.parametrize(("done", "expected"), [("2022-06-30", "met"), ("2022-07-01", "not_met")])
-def test_19_monitoring_half_yearly(tmp_path: Path, done: str, expected: str) -> None:
-    results = run_check(small(tmp_path, f"2022-H1,omnia-wonen,monitoring_vrije_toewijzing,{done},\n"))
-    assert status(results, "19-monitoring", "omnia-wonen", "2022-H1") == expected
-
-
-@pytest.mark.parametrize(
-    ("ref", "metric", "period", "done", "expected"),
-    [
-        ("34", "input_leefbaarheid_voortgang", "2022", "2022-10-31", "met"),
-        ("34", "input_leefbaarheid_voortgang", "2022", "2022-11-01", "not_met"),
-        ("34-afgesloten-jaar", "input_leefbaarheid_evaluatie", "2022", "2023-04-30", "met"),
-        ("34-afgesloten-jaar", "input_leefbaarheid_evaluatie", "2022", "2023-05-01", "not_met"),
-        ("50-materialenpaspoort", "verkenning_materialenpaspoort_gestart", "2022", "2022-12-31", "met"),
-        ("50-materialenpaspoort", "verkenning_materialenpaspoort_gestart", "2022", "2023-01-01", "not_met"),
-    ],
-)
-def test_new_gemeente_deadlines(
-    tmp_path: Path, ref: str, metric: str, period: str, done: str, expected: str
-) -> None:
-    results = run_check(small(tmp_path, f"{period},gemeente,{metric},{done},\n"))
-    assert status(results, ref, "gemeente", period) == expected
 
 
 def test_trekkers_as_printed(rule_file: Any) -> None:
