@@ -63,9 +63,8 @@ def decimals_for_ratio(
     # The exact value's side of each boundary: sign(p/q - bp/bq) = sign(p*bq - bp*q). The shown
     # value is shown/scale; it must be on the same side of every boundary.
     sides = [(bq, bp, _sign(p * bq - bp * q)) for bp, bq in bounds]
-    scale = 10 ** (minimum - 1)
     for decimals in range(minimum, maximum + 1):
-        scale *= 10
+        scale = 10**decimals  # an int: 10 ** (minimum - 1) was the float 0.1 for minimum 0
         shown = _round_scaled(p, q, decimals)
         for bq, bp, side in sides:
             if _sign(shown * bq - bp * scale) != side:
