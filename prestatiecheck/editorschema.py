@@ -435,6 +435,136 @@ D: dict[str, tuple[str, str, Any]] = {
         "A due date on a weekend or holiday moves to the next working day.",
         True,
     ),
+    # national law (issue 11): dated parameters, limits that name them, agreement settings
+    "agreement_entry.national": (
+        "true: de landelijke regelset (wettelijke normen), toegepast op de corporaties van elke afspraak.",
+        "true: the national rule set (statutory norms), applied to the corporations of every agreement.",
+        True,
+    ),
+    "agreement.kind": (
+        "national voor de landelijke regelset (geen eigen partijen); anders weglaten.",
+        "national for the national rule set (no parties of its own); otherwise leave out.",
+        "national",
+    ),
+    "agreement.national": (
+        "Wettelijke parameters die deze afspraken rechtmatig zelf vastleggen, met het artikel.",
+        "Statutory parameters these afspraken lawfully set themselves, with the article.",
+        None,
+    ),
+    "agreement_national.value": ("De afgesproken waarde.", "The agreed value.", 15),
+    "agreement_national.article": ("Het artikel van de afspraken.", "The article of the agreement.", "19"),
+    "agreement_national.quote": ("Letterlijk citaat.", "Verbatim quote.", None),
+    "root.parameters": (
+        "Landelijke parameters met gedateerde waarden (alleen in de landelijke regelset).",
+        "National parameters with dated values (in the national rule set only).",
+        None,
+    ),
+    "parameter.unit": ("Eenheid van de waarden.", "Unit of the values.", "percent"),
+    "parameter.nl": ("Betekenis in het Nederlands.", "Meaning in Dutch.", None),
+    "parameter.en": ("Betekenis in het Engels.", "Meaning in English.", None),
+    "parameter.values": (
+        "De waarden met de data waarop ze golden en hun bron.",
+        "The values with the dates they were in force and their source.",
+        None,
+    ),
+    "dated_value.value": ("De waarde.", "The value.", 7.5),
+    "dated_value.complement_of": (
+        "100 min de waarde van deze andere parameter (in plaats van value).",
+        "100 minus the value of this other parameter (instead of value).",
+        "daeb-vrije-ruimte",
+    ),
+    "dated_value.valid_from": (
+        "Eerste dag waarop de waarde gold.",
+        "First day the value was in force.",
+        "2022-01-01",
+    ),
+    "dated_value.valid_to": (
+        "Laatste dag waarop de waarde gold (inclusief); weglaten zolang ze geldt.",
+        "Last day the value was in force (inclusive); leave out while it applies.",
+        "2021-12-31",
+    ),
+    "dated_value.source": ("Waar de waarde staat.", "Where the value is laid down.", None),
+    "dated_value.verified": (
+        "false: niet geverifieerd tegen de wettekst of een officiële publicatie (de uitkomst zegt het).",
+        "false: not verified against the law's text or an official publication (the result says so).",
+        False,
+    ),
+    "dated_value.agreements_may_set": (
+        "Binnen welke grenzen prestatieafspraken een eigen waarde mogen afspreken.",
+        "Within which bounds prestatieafspraken may agree a value of their own.",
+        {"max": 15},
+    ),
+    "dated_value.note": ("Toelichting (Nederlands).", "Explanation (Dutch).", None),
+    "dated_value.note_en": ("Toelichting (Engels).", "Explanation (English).", None),
+    "may_set.min": ("Laagste toegestane waarde.", "Lowest value allowed.", 85),
+    "may_set.max": ("Hoogste toegestane waarde.", "Highest value allowed.", 15),
+    "legal_source.law": ("De wet of het besluit.", "The law or decree.", "Woningwet"),
+    "legal_source.article": ("Het artikel (en lid).", "The article (and paragraph).", "48 lid 1"),
+    "legal_source.version": (
+        "Versiedatum van de geconsolideerde tekst.",
+        "Version date of the consolidated text.",
+        "2022-01-01",
+    ),
+    "legal_source.url": (
+        "Link naar de tekst (wetten.overheid.nl met de versiedatum) of de publicatie.",
+        "Link to the text (wetten.overheid.nl with the version date) or the publication.",
+        "https://wetten.overheid.nl/BWBR0005181/2022-01-01#Artikel48",
+    ),
+    "legal_source.publication": (
+        "De officiële publicatie, als de waarde niet in de geconsolideerde tekst staat.",
+        "The official publication, when the value is not in the consolidated text.",
+        None,
+    ),
+    "root.pending": (
+        "Wetten die (nog) niet gelden: vastgelegd, nooit getoetst.",
+        "Laws not (yet) in force: recorded, never checked.",
+        None,
+    ),
+    "pending.ref": ("Korte naam.", "Short name.", "wet-versterking-regie"),
+    "pending.title": ("Naam van de wet.", "Name of the law.", None),
+    "pending.status": ("Stand van zaken (Nederlands).", "Status (Dutch).", None),
+    "pending.status_en": ("Stand van zaken (Engels).", "Status (English).", None),
+    "pending.source": ("Bron van de stand van zaken.", "Source of the status.", None),
+    "pending.mentions": (
+        "Woorden waaraan afspraken herkenbaar naar deze wet verwijzen.",
+        "Words by which afspraken recognisably refer to this law.",
+        ["Wet versterking regie"],
+    ),
+    "root.local_norms": (
+        "Welke lokale normen validate tegen welke parameter houdt.",
+        "Which local norms validate holds against which parameter.",
+        None,
+    ),
+    "local_norm.id": ("Korte naam.", "Short name.", "vrije-toewijzing"),
+    "local_norm.parameter": ("De landelijke parameter.", "The national parameter.", "daeb-vrije-ruimte"),
+    "local_norm.kind": ("Soort toets van de lokale regel.", "Check kind of the local rule.", "share"),
+    "local_norm.metric": (
+        "Het cijfer (de teller bij share) van de lokale regel.",
+        "The metric (the numerator of a share) of the local rule.",
+        "verhuringen_vrije_toewijzing",
+    ),
+    "local_norm.bound": ("max of min van de lokale regel.", "max or min of the local rule.", "max"),
+    "local_norm.compare": ("Wanneer validate waarschuwt.", "When validate warns.", "above_lawful"),
+    "rule.valid_from": (
+        "Landelijke norm: eerste dag waarop de norm geldt.",
+        "National norm: first day the norm is in force.",
+        "2022-01-01",
+    ),
+    "rule.valid_to": (
+        "Landelijke norm: laatste dag waarop de norm geldt (inclusief).",
+        "National norm: last day the norm is in force (inclusive).",
+        "2021-12-31",
+    ),
+    "rule.shows": (
+        "Landelijke parameters die explain en het rapport naast de regel tonen.",
+        "National parameters explain and the report show beside the rule.",
+        ["daeb-inkomensgrens"],
+    ),
+    "national_ref.national": (
+        "De landelijke parameter waarvan de waarde voor de periode de grens is.",
+        "The national parameter whose value for the period is the limit.",
+        "leefbaarheid-maximum",
+    ),
 }
 _FALLBACK = ("(nog geen beschrijving)", "(no description yet)")
 
@@ -455,6 +585,8 @@ def _walk(props: dict[str, Any], scope: str, scopes: dict[str, str]) -> None:
         child = scopes.get(f"{scope}.{key}")
         if child and isinstance(node, dict):
             target = node.get("items", node) if node.get("type") == "array" else node
+            if isinstance(target, dict) and "properties" not in target:
+                target = target.get("additionalProperties")  # a mapping of named entries
             if isinstance(target, dict) and "properties" in target:
                 _walk(target["properties"], child, scopes)
 
@@ -483,8 +615,17 @@ def _rule_file() -> dict[str, Any]:
         "metric.derived": "metric",
         "example.figures": "figure",
         "example.expect": "expect",
+        "agreement.national": "agreement_national",
+        "root.parameters": "parameter",
+        "root.pending": "pending",
+        "root.local_norms": "local_norm",
+        "dated_value.agreements_may_set": "may_set",
     }
     _walk(schema["properties"], "root", scopes)
+    if "datedValue" in defs:
+        _walk(defs["datedValue"]["properties"], "dated_value", scopes)
+    if "legalSource" in defs:
+        _walk(defs["legalSource"]["properties"], "legal_source", scopes)
     if "metric" in defs:
         _walk(defs["metric"]["properties"], "metric", scopes)
     if "example" in defs:
@@ -505,7 +646,8 @@ def _rule_file() -> dict[str, Any]:
         for key, node in own.items():
             _describe(node, "check", key)
             for alternative in node.get("anyOf", []) if isinstance(node, dict) else []:
-                _walk(alternative.get("properties", {}), "targets", {})
+                scope = "national_ref" if "national" in alternative.get("properties", {}) else "targets"
+                _walk(alternative.get("properties", {}), scope, {})
     for key, node in check["properties"].items():
         _describe(node, "check", key)
     return schema

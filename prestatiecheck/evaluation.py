@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 from typing import TypeVar
 
 from prestatiecheck import checks
@@ -35,6 +36,8 @@ class Evaluation:
     figures_count: int = 0
     figures_used: int = 0
     notices: list[Problem] = field(default_factory=list)
+    # per checked agreement: the national rule set scoped to its corporations (see ``parts``)
+    national: dict[str, Agreement] = field(default_factory=dict)
 
     @property
     def agreement_ids(self) -> list[str]:
@@ -48,9 +51,19 @@ class Evaluation:
 
     def parts(self, render_part: Callable[[list[Result], Mapping[str, Agreement]], T]) -> Iterator[T]:
         """The results rendered by ``render_part`` (with the agreements they belong to): here in one
-        part, in their order; a streamed evaluation renders one part per agreement."""
+        part, in their order; a streamed evaluation renders one part per agreement.
+
+        With the national rule set applied (``national``), one part per checked agreement, as a
+        streamed evaluation does: its results and those of the law for its corporations, which
+        are shown with the law as scoped to that agreement (its names for the corporations)."""
         agreements = {**self.catalogue.agreements, **{a.id: a for a in self.agreements}}
-        yield render_part(self.results, agreements)
+        if not self.national:
+            yield render_part(self.results, agreements)
+            return
+        for home, found in groupby(self.results, key=lambda r: r.rule.applies_to or r.rule.agreement_id):
+            scoped = self.national.get(home)
+            shown = agreements if scoped is None else {**agreements, scoped.id: scoped}
+            yield render_part(list(found), shown)
 
     def tally(self) -> Tally:
         tally = Tally()
@@ -126,19 +139,35 @@ def evaluate_agreement(
     parties: Collection[str] | None = None,
     themes: Collection[str] | None = None,
     kinds: Collection[str] | None = None,
+    national: Agreement | None = None,
 ) -> tuple[list[Result], FigureIndex]:
     """One agreement's results for its selected rules, and the index of its figures (``used``:
-    the figures some rule read)."""
+    the figures some rule read).
+
+    ``national``: the national rule set scoped to this agreement's corporations
+    (``prestatiecheck.national.scope``), evaluated on the same figures after its own rules.
+    """
+    from prestatiecheck import national as national_law
+
     agreement = catalogue.agreements[agreement_id]
     vocabulary = catalogue.vocabulary(agreement_id)
     index = FigureIndex(figures, vocabulary, catalogue.derivations_for(agreement_id))
-    ctx = EvalContext(agreement=agreement, figures=index, metrics=vocabulary, as_of=as_of)
+    law = catalogue.national
     results: list[Result] = []
-    for rule in select_rules(agreement, themes, kinds):
-        for result in checks.get(rule.kind).evaluate(rule, ctx):
-            if parties and result.party not in parties:
-                continue
-            results.append(result)
+    # The national rule set itself is only ever evaluated scoped to the parties it applies to.
+    subjects = ((agreement,) if not agreement.national else ()) + ((national,) if national else ())
+    for subject in subjects:
+        ctx = EvalContext(agreement=subject, figures=index, metrics=vocabulary, as_of=as_of)
+        for rule in select_rules(subject, themes, kinds):
+            produced = (
+                national_law.evaluate(rule, ctx, law)
+                if national_law.applies(rule)
+                else checks.get(rule.kind).evaluate(rule, ctx)
+            )
+            for result in produced:
+                if parties and result.party not in parties:
+                    continue
+                results.append(result)
     return results, index
 
 
@@ -151,8 +180,10 @@ def evaluate(
     parties: Collection[str] | None = None,
     themes: Collection[str] | None = None,
     kinds: Collection[str] | None = None,
+    national: Mapping[str, Agreement] | None = None,
 ) -> tuple[list[Result], int]:
-    """Results for the selected rules, and how many figures some rule read."""
+    """Results for the selected rules, and how many figures some rule read (``national``: per
+    agreement id, the national rule set scoped to its corporations)."""
     from prestatiecheck import progress
 
     results: list[Result] = []
@@ -161,7 +192,14 @@ def evaluate(
     for number, (agreement_id, own) in enumerate(group_by_agreement(figures, ids)):
         progress.report("evaluate", agreement_id, number, len(ids))
         found, index = evaluate_agreement(
-            catalogue, agreement_id, own, as_of, parties=parties, themes=themes, kinds=kinds
+            catalogue,
+            agreement_id,
+            own,
+            as_of,
+            parties=parties,
+            themes=themes,
+            kinds=kinds,
+            national=(national or {}).get(agreement_id),
         )
         results.extend(found)
         used += len(index.used)

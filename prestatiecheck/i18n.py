@@ -2247,3 +2247,144 @@ MESSAGES.update(
         ),
     }
 )
+
+# -- national law (issue 11): the national rule set, dated values, law checks in validate ------------
+MESSAGES.update(
+    {
+        "national_title": ("Wettelijke normen", "National law"),
+        "national_parties_required": (
+            "een afspraak heeft ten minste één partij nodig (alleen de landelijke regelset, kind: national, "
+            "heeft er geen)",
+            "an agreement needs at least one party (only the national rule set, kind: national, has none)",
+        ),
+        "national_bad_date": (
+            "{value!r} is geen datum (gebruik JJJJ-MM-DD)",
+            "{value!r} is not a date (use YYYY-MM-DD)",
+        ),
+        "national_ends_before_start": (
+            "valid_to ligt vóór valid_from",
+            "valid_to is before valid_from",
+        ),
+        "national_unknown_parameter": (
+            "onbekende landelijke parameter {parameter!r}",
+            "unknown national parameter {parameter!r}",
+        ),
+        "national_overlap": (
+            "twee waarden van {parameter} gelden op {day}: een waarde moet eindigen voor de volgende begint",
+            "two values of {parameter} are in force on {day}: a value must end before the next begins",
+        ),
+        "national_version": (" (versie {version})", " (version {version})"),
+        "national_override_unlawful": (
+            "de afspraak zet {parameter} op {value} (artikel {article}), maar de wet staat in {period} alleen "
+            "{low} tot en met {high} toe ({source}); de wettelijke waarde {law} geldt",
+            "the agreement sets {parameter} to {value} (article {article}), but in {period} the law only allows "
+            "{low} to {high} ({source}); the statutory value {law} applies",
+        ),
+        "national_local_above": (
+            "{rule} staat in {period} {local} toe, meer dan de wet toestaat: {parameter} ten hoogste {law} "
+            "({source})",
+            "{rule} allows {local} in {period}, more than the law allows: {parameter} at most {law} ({source})",
+        ),
+        "national_local_below": (
+            "{rule} vraagt in {period} ten minste {local}, minder dan de wet vraagt: {parameter} ten minste {law} "
+            "({source})",
+            "{rule} asks at least {local} in {period}, less than the law asks: {parameter} at least {law} "
+            "({source})",
+        ),
+        "national_local_differs": (
+            "{rule} gebruikt in {period} {local}, de wettelijke waarde is {law}: {parameter} ({source})",
+            "{rule} uses {local} in {period}, the statutory value is {law}: {parameter} ({source})",
+        ),
+        "national_claimed_not_in_force": (
+            "{rule} noemt een wettelijk maximum voor {period}, maar de wet kende in {period} geen {parameter} "
+            "(zie de landelijke regelset)",
+            "{rule} cites a statutory maximum for {period}, but the law had no {parameter} in {period} "
+            "(see the national rule set)",
+        ),
+        "national_pending_mention": (
+            "Verwijst naar de {title}: {status}",
+            "Refers to the {title}: {status}",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "describe_national_limit": (
+            "de wettelijke waarde van {parameter}",
+            "the statutory value of {parameter}",
+        ),
+        "describe_national_periods": (
+            "elk kalenderjaar in de cijfers van een gecontroleerde afspraak",
+            "every calendar year in the figures of a checked agreement",
+        ),
+        "describe_valid_from_to": (
+            " (geldig van {start} tot en met {end})",
+            " (in force from {start} to {end})",
+        ),
+        "describe_valid_from": (" (geldig vanaf {start})", " (in force from {start})"),
+        "describe_valid_to": (" (geldig tot en met {end})", " (in force until {end})"),
+        "explain_national_values": (
+            "Wettelijke waarden — {parameter} ({name})",
+            "Statutory values — {parameter} ({name})",
+        ),
+        "explain_national_override": (
+            "deze afspraken zetten de waarde op {value} (artikel {article}); binnen wat de wet toestaat geldt "
+            "die voor de jaren van de afspraken",
+            "these agreements set the value to {value} (article {article}); within what the law allows it "
+            "applies for the agreement's years",
+        ),
+        "national_version_word": ("versie {version}", "version {version}"),
+        "national_span_open": ("vanaf {start}", "from {start}"),
+        "national_span": ("{start} tot en met {end}", "{start} to {end}"),
+        "national_complement": ("100% min {parameter}", "100% minus {parameter}"),
+        "national_agreements_max": (
+            " (prestatieafspraken mogen ten hoogste {value} afspreken)",
+            " (prestatieafspraken may agree at most {value})",
+        ),
+        "national_agreements_any": (
+            " (prestatieafspraken mogen een ander bedrag afspreken)",
+            " (prestatieafspraken may agree another amount)",
+        ),
+        "national_agreements_range": (
+            " (prestatieafspraken mogen {low} tot en met {high} afspreken)",
+            " (prestatieafspraken may agree {low} to {high})",
+        ),
+        "national_unverified": ("niet geverifieerd", "not verified"),
+        "national_no_value": ("geen wettelijke waarde vastgelegd", "no statutory value recorded"),
+        "national_set_by_agreement": (
+            "waarde uit de prestatieafspraken, artikel {article}",
+            "value from the prestatieafspraken, article {article}",
+        ),
+        "national_override_refused": (
+            "de afspraak ({value}, artikel {article}) gaat verder dan de wet toestaat; de wettelijke waarde geldt",
+            "the agreement's value ({value}, article {article}) goes beyond what the law allows; the statutory "
+            "value applies",
+        ),
+        "national_changed": (
+            "tot {day} gold {value}",
+            "until {day} the value was {value}",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "msg_national_value_missing": (
+            "geen wettelijke waarde van {parameter} vastgelegd voor {period}: niet te toetsen",
+            "no statutory value of {parameter} recorded for {period}: cannot be checked",
+        ),
+        "national_remark_suffix": (" [wettelijke waarde: {remarks}]", " [statutory value: {remarks}]"),
+    }
+)
+
+MESSAGES.update(
+    {
+        "template_national_direct": (
+            "{agreement} is de landelijke regelset: die heeft geen eigen partijen. Vraag de cijfers op met het "
+            "invulbestand van een afspraak (de wettelijke normen staan daarin voor de corporaties)",
+            "{agreement} is the national rule set: it has no parties of its own. Ask its figures with an "
+            "agreement's template (the national law is in it for the corporations)",
+        ),
+    }
+)

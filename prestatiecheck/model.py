@@ -142,6 +142,94 @@ class Derivation:
 
 
 @dataclass(frozen=True)
+class LegalSource:
+    """Where a national value is laid down: the law and article, the version date, a link."""
+
+    law: str
+    article: str
+    version: date | None = None
+    url: str = ""
+    publication: str = ""  # an official publication, when the value is not in the consolidated text
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    """One value of a national parameter with the dates it was in force (``valid_to`` inclusive).
+
+    ``complement_of``: the value is 100 minus another parameter's value in force (a share that
+    must go to the target group is what the free room leaves). ``agreements_may_set``: the
+    bounds within which prestatieafspraken may lawfully set their own value (``{"max": 15}``).
+    """
+
+    valid_from: date
+    source: LegalSource
+    value: Decimal | None = None
+    complement_of: str | None = None
+    valid_to: date | None = None
+    verified: bool = True
+    agreements_may_set: Mapping[str, Decimal] = field(default_factory=dict)
+    note: str = ""
+    note_en: str = ""
+
+    def in_force(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A national norm's value over time (an income limit, a percentage, an amount)."""
+
+    name: str
+    unit: str
+    nl: str
+    en: str
+    values: tuple[DatedValue, ...]
+
+    def meaning(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class NationalOverride:
+    """An agreement's lawful setting of a national parameter (``national:`` in its head)."""
+
+    parameter: str
+    value: Decimal
+    article: str
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class PendingLaw:
+    """A law that is not in force: recorded, never checked; rules that mention it are explained."""
+
+    ref: str
+    title: str
+    status: str
+    status_en: str
+    source: LegalSource
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NationalValue:
+    """The value of a national parameter a result was judged against, and why that one."""
+
+    parameter: str
+    value: Decimal
+    dated: DatedValue
+    override: NationalOverride | None = None
+    refused_override: NationalOverride | None = None  # an agreement value the law does not allow
+    earlier: DatedValue | None = None  # in force at the start of the period, when it changed during it
+    inner: NationalValue | None = None  # for a complement: the value it is the complement of
+    cited: bool = True  # the verdict depends on it (False: shown beside the rule, `shows:`)
+
+    @property
+    def verified(self) -> bool:
+        return self.dated.verified and (self.inner is None or self.inner.verified)
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     agreement_id: str
@@ -156,6 +244,11 @@ class Rule:
     location: Location = Location("")
     note_en: str = ""
     reading: str = "literal"  # literal | interpretation (the text allows more than one reading)
+    valid_from: date | None = None  # national norms: the first day the norm is in force
+    valid_to: date | None = None  # ... and the last (inclusive)
+    applies_to: str = ""  # a national rule applied to this agreement's corporations
+    national_values: Mapping[str, NationalValue] = field(default_factory=dict)  # resolved for one period
+    shows: tuple[str, ...] = ()  # national parameters explain and reports show beside the rule
 
     @property
     def kind(self) -> str:
@@ -192,6 +285,11 @@ class Agreement:
     # The metrics its results may name: the shared vocabulary and its own (set by the catalogue
     # loader, not cached with the rule file). Messages name a metric by its meaning, not its key.
     vocabulary: Mapping[str, Metric] = field(default_factory=dict, compare=False, repr=False)
+    national: bool = False  # the national rule set: applied to the corporations of other agreements
+    parameters: Mapping[str, Parameter] = field(default_factory=dict)
+    overrides: Mapping[str, NationalOverride] = field(default_factory=dict)  # this agreement's `national:`
+    pending: tuple[PendingLaw, ...] = ()
+    local_norms: tuple[Mapping[str, Any], ...] = ()  # how validate matches local rules to the law
 
     def party(self, party_id: str) -> Party | None:
         return self._parties_by_id.get(party_id)
@@ -229,6 +327,11 @@ class Catalogue:
         if key not in self._merged:
             self._merged[key] = {**self.derivations, **self.agreements[agreement_id].derivations}
         return self._merged[key]
+
+    @property
+    def national(self) -> Agreement | None:
+        """The national rule set (``kind: national``), when the index has one."""
+        return next((a for a in self.agreements.values() if a.national), None)
 
     def rule(self, rule_id: str) -> Rule | None:
         agreement_id, _, _ = rule_id.partition("/")
@@ -312,5 +415,12 @@ class Result:
         return self.party is not None and self.rule.joint_only
 
     @property
-    def sort_key(self) -> tuple[str, str, str, str, str]:
-        return (self.rule.agreement_id, self.rule.id, self.period, self.party or "~", self.project or "")
+    def sort_key(self) -> tuple[str, str, str, str, str, str]:
+        return (
+            self.rule.agreement_id,
+            self.rule.applies_to,
+            self.rule.id,
+            self.period,
+            self.party or "~",
+            self.project or "",
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,8 +14,8 @@ from prestatiecheck.i18n import did_you_mean, t
 from prestatiecheck.loading.figures import RawRow, read_figures
 from prestatiecheck.loading.resources import display_path
 from prestatiecheck.loading.rules import agreement_ids as index_ids
-from prestatiecheck.loading.rules import load_catalogue
-from prestatiecheck.model import Catalogue, Figure, Problem, Result, Status
+from prestatiecheck.loading.rules import load_catalogue, national_ids
+from prestatiecheck.model import Agreement, Catalogue, Figure, Problem, Result, Status
 from prestatiecheck.shards import ShardSpec
 
 
@@ -27,6 +27,7 @@ class CheckOptions:
     as_of: date
     parties: Sequence[str] = ()
     themes: Sequence[str] = ()
+    national: bool = True  # apply the national rule set to the corporations (--no-national: False)
 
 
 @dataclass
@@ -160,8 +161,90 @@ def _loc(shown: str):  # type: ignore[no-untyped-def]
     return Location(shown)
 
 
-def check_themes(catalogue: Catalogue, agreement_ids: Sequence[str], themes: Sequence[str]) -> None:
-    available = sorted({r.theme for a in agreement_ids for r in catalogue.agreements[a].rules})
+def national_scope(
+    catalogue: Catalogue,
+    agreement_id: str,
+    own: Sequence[Figure],
+    *,
+    enabled: bool = True,
+    from_figures: bool = True,
+) -> Agreement | None:
+    """The national rule set scoped to one agreement's corporations (None: nothing to check).
+
+    ``own``: that agreement's figures. ``from_figures``: for the calendar years of the
+    agreement's period that its figures cover, else every year of its period. The national rule
+    set itself, when it is the checked agreement, is scoped to the parties and years of its
+    figures (also with ``enabled`` False: --no-national leaves out what is added, not what is asked).
+    """
+    from prestatiecheck import national
+
+    law = catalogue.national
+    agreement = catalogue.agreements[agreement_id]
+    if law is None or (not enabled and not agreement.national):
+        return None
+    years = {y for f in own for y in f.period.years}
+    wanted = set(agreement.period.years)
+    if from_figures:
+        wanted = years if agreement.national else wanted & years
+    parties = {f.party for f in own if f.party is not None}
+    return national.scope(law, agreement, wanted, parties=parties, title=t("national_title"))
+
+
+def with_national(catalogue: Catalogue, scopes: Collection[Agreement]) -> Catalogue:
+    """The catalogue in which the renderers find the national rule set under its own id, titled
+    "Wettelijke normen", with every corporation it was applied to."""
+    from dataclasses import replace
+
+    from prestatiecheck import national
+
+    law = catalogue.national
+    if law is None or not scopes:
+        return catalogue
+    display = national.for_display(law, scopes, t("national_title"))
+    return replace(catalogue, agreements={**catalogue.agreements, law.id: display}, _merged={})
+
+
+def national_scopes(
+    catalogue: Catalogue,
+    agreement_ids: Sequence[str],
+    figures: Sequence[Figure],
+    *,
+    enabled: bool = True,
+    from_figures: bool = True,
+) -> tuple[Catalogue, dict[str, Agreement]]:
+    """``national_scope`` for each selected agreement, and ``with_national`` of the catalogue."""
+    if catalogue.national is None:
+        return catalogue, {}
+    by_agreement: dict[str | None, list[Figure]] = {}
+    for f in figures:
+        by_agreement.setdefault(f.agreement, []).append(f)
+    scopes: dict[str, Agreement] = {}
+    for agreement_id in agreement_ids:
+        scoped = national_scope(
+            catalogue,
+            agreement_id,
+            by_agreement.get(agreement_id, []),
+            enabled=enabled,
+            from_figures=from_figures,
+        )
+        if scoped is not None:
+            scopes[agreement_id] = scoped
+    return with_national(catalogue, list(scopes.values())), scopes
+
+
+def national_themes(catalogue: Catalogue, enabled: bool) -> list[str]:
+    """The themes the national rule set adds to a check (none with --no-national)."""
+    law = catalogue.national
+    return sorted({r.theme for r in law.rules}) if enabled and law is not None else []
+
+
+def check_themes(
+    catalogue: Catalogue, agreement_ids: Sequence[str], themes: Sequence[str], national: bool = False
+) -> None:
+    available = sorted(
+        {r.theme for a in agreement_ids for r in catalogue.agreements[a].rules}
+        | set(national_themes(catalogue, national))
+    )
     check_theme_options(available, themes)
 
 
@@ -176,10 +259,12 @@ def check_theme_options(available: Sequence[str], themes: Sequence[str]) -> None
 
 
 def check_parties(
-    catalogue: Catalogue, agreement_ids: Sequence[str], parties: Sequence[str]
+    catalogue: Catalogue, agreement_ids: Sequence[str], parties: Sequence[str], national: bool = False
 ) -> tuple[str, ...]:
-    """The party ids as the agreements spell them (case does not matter on the command line)."""
-    available = sorted({p for a in agreement_ids for p in catalogue.agreements[a].party_ids})
+    """The party ids as the agreements spell them (case does not matter on the command line);
+    ``national``: also the corporations the national rule set was applied to."""
+    ids = list(agreement_ids) + ([catalogue.national.id] if national and catalogue.national else [])
+    available = sorted({p for a in ids for p in catalogue.agreements[a].party_ids})
     return check_party_options(available, parties)
 
 
@@ -217,6 +302,7 @@ class DeadlineOptions:
     figures: Sequence[Path] = ()
     parties: Sequence[str] = ()
     include_done: bool = False
+    national: bool = True
 
 
 def run_deadlines(options: DeadlineOptions) -> Evaluation:
@@ -232,11 +318,23 @@ def run_deadlines(options: DeadlineOptions) -> Evaluation:
         catalogue, ids, figures, files = loaded.catalogue, loaded.agreement_ids, loaded.figures, loaded.files
     else:
         known = index_ids(options.agreements_index)
-        ids = [resolve_agreement(wanted, known) for wanted in options.agreements] or known
+        ids = [resolve_agreement(wanted, known) for wanted in options.agreements] or [
+            a for a in known if a not in national_ids(options.agreements_index)
+        ]
         catalogue = load_catalogue(options.agreements_index, only=ids)
         figures, files = [], []
-    parties = check_parties(catalogue, ids, options.parties)
-    results, _ = evaluate(catalogue, figures, ids, options.as_of, parties=parties or None, kinds={"deadline"})
+    # The statutory deadlines recur every year of each agreement's period, per corporation.
+    catalogue, scopes = national_scopes(catalogue, ids, figures, enabled=options.national, from_figures=False)
+    parties = check_parties(catalogue, ids, options.parties, national=bool(scopes))
+    results, _ = evaluate(
+        catalogue,
+        figures,
+        ids,
+        options.as_of,
+        parties=parties or None,
+        kinds={"deadline"},
+        national=scopes,
+    )
     start = options.as_of - timedelta(days=options.within)
     end = options.as_of + timedelta(days=options.within)
     agenda = [
@@ -278,6 +376,10 @@ def run_validate(
     from prestatiecheck.loading.yamlsafe import load_yaml
 
     catalogue, problems = inspect_catalogue(agreements_index, strict=True)
+    if catalogue is not None:
+        from prestatiecheck.validation.national import law_problems
+
+        problems += law_problems(catalogue)
     try:  # the indexes, the vocabularies and every rule file they name, also when some are broken
         index = read_index(agreements_index)
         files = len(index.files) + len(index.metrics_files()) + len(index.ids)

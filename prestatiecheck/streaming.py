@@ -29,7 +29,13 @@ from prestatiecheck.errors import FiguresError, RuleFileError, UsageError
 from prestatiecheck.evaluation import Evaluation, Tally, evaluate_agreement, group_by_agreement
 from prestatiecheck.i18n import get_language, set_language, t
 from prestatiecheck.model import Agreement, Catalogue, Location, Problem, Result
-from prestatiecheck.pipeline import CheckOptions, check_figures, check_party_options, check_theme_options
+from prestatiecheck.pipeline import (
+    CheckOptions,
+    check_figures,
+    check_party_options,
+    check_theme_options,
+    national_scopes,
+)
 from prestatiecheck.shards import ShardSpec
 from prestatiecheck.validation.unread import not_begun, unread_notices
 
@@ -85,6 +91,7 @@ class Shard:
         self.catalogue: Catalogue | None = None
         self._figures: list[Any] = []
         self.agreement_ids: list[str] = []
+        self.scopes: dict[str, Agreement] = {}  # the national rule set for each agreement's corporations
 
     def check(self) -> Checked:
         options = self.options
@@ -99,11 +106,16 @@ class Shard:
             return Checked([], [], [], 0, 0, [], [], usage=str(e))
         except RuleFileError as e:
             return Checked([], [], [], 0, 0, [], [], rule_problems=list(e.problems))
-        self.catalogue = loaded.catalogue
+        # The national rule set: one more agreement alongside each checked one, scoped to its
+        # corporations (the catalogue shows it under its own id, "Wettelijke normen").
+        self.catalogue, self.scopes = national_scopes(
+            loaded.catalogue, loaded.agreement_ids, loaded.figures, enabled=options.national
+        )
         self.agreement_ids = loaded.agreement_ids
         agreements = [loaded.catalogue.agreements[a] for a in loaded.agreement_ids]
         windows = {a.id: a.period for a in agreements}
         self._figures, later = not_begun(loaded.figures, options.as_of, windows)
+        agreements += list(self.scopes.values())
         return Checked(
             agreement_ids=loaded.agreement_ids,
             problems=loaded.problems,
@@ -129,14 +141,21 @@ class Shard:
                 options.as_of,
                 parties=parties or None,
                 themes=options.themes or None,
+                national=self.scopes.get(agreement_id),
             )
             tally = Tally()
             tally.add(results)
-            rendered = render_part(results, {agreement_id: catalogue.agreements[agreement_id]})
+            shown = {agreement_id: catalogue.agreements[agreement_id]}
+            scoped = self.scopes.get(agreement_id)
+            if scoped is not None:
+                shown[scoped.id] = scoped
+            rendered = render_part(results, shown)
             used = len(index.used)
             if options.themes and index.unread():
                 # A figure that only a rule of another theme reads is not lost: ask every rule.
-                _, index = evaluate_agreement(catalogue, agreement_id, own, options.as_of)
+                _, index = evaluate_agreement(
+                    catalogue, agreement_id, own, options.as_of, national=self.scopes.get(agreement_id)
+                )
             yield Part(agreement_id, rendered, tally, used, unread_notices({agreement_id: index}))
 
 
@@ -211,6 +230,7 @@ class StreamedEvaluation:
             figures_count=self.figures_count,
             figures_used=self.figures_used,
             notices=self.notices,
+            national=dict(self._runner.scopes),
         )
 
 
@@ -287,6 +307,7 @@ def _judge(options: CheckOptions, checked: Checked) -> tuple[str, ...]:
 
 class _Runner:
     catalogue: Catalogue | None = None
+    scopes: Mapping[str, Agreement] = {}  # with one job: the national rule set per agreement
 
     def check(self) -> list[Checked]:
         raise NotImplementedError
@@ -305,6 +326,7 @@ class _InProcess(_Runner):
     def check(self) -> list[Checked]:
         checked = self.shard.check()
         self.catalogue = self.shard.catalogue
+        self.scopes = self.shard.scopes
         return [checked]
 
     def parts(self, render_part: RenderPart, parties: Sequence[str]) -> Iterator[Part]:

@@ -79,9 +79,19 @@ def components(needs: list[Need], derivations: Mapping[str, Derivation]) -> list
 
 
 def build_template(
-    catalogue: Catalogue, agreement_id: str, *, period: str | None = None, party: str | None = None
+    catalogue: Catalogue,
+    agreement_id: str,
+    *,
+    period: str | None = None,
+    party: str | None = None,
+    national: bool = True,
 ) -> Template:
+    """``national``: also the figures the national rule set reads for the agreement's corporations."""
+    from prestatiecheck import national as national_law
+
     agreement = catalogue.agreements[agreement_id]
+    if agreement.national:
+        raise UsageError(t("template_national_direct", agreement=agreement_id))
     vocabulary = catalogue.vocabulary(agreement_id)
     wanted = _period(period, agreement)
     if party is not None:
@@ -100,8 +110,19 @@ def build_template(
         )
     by_need: dict[Need, list[Rule]] = {}
     derivations = catalogue.derivations_for(agreement_id)
-    for rule in agreement.rules:
-        for need in components(rule_needs(rule, agreement, vocabulary), derivations):
+    subjects: list[tuple[Agreement, Rule]] = [(agreement, rule) for rule in agreement.rules]
+    law = catalogue.national
+    scoped = (
+        national_law.scope(law, agreement, agreement.period.years, title=t("national_title"))
+        if national and law is not None
+        else None
+    )
+    if scoped is not None:
+        subjects += [(scoped, rule) for rule in scoped.rules]
+    for subject, rule in subjects:
+        for need in components(rule_needs(rule, subject, vocabulary), derivations):
+            if national_law.applies(rule) and not national_law.in_force(rule, need.period):
+                continue  # a dated norm asks figures only for the years it was in force
             if wanted is not None:
                 found = within(need, wanted, vocabulary)
                 if found is None:
@@ -125,7 +146,7 @@ def build_template(
             )
         )
     order = {p: i for i, p in enumerate(agreement.party_ids)}
-    rule_order = {r.id: i for i, r in enumerate(agreement.rules)}
+    rule_order = {r.id: i for i, (_, r) in enumerate(subjects)}
     rows = [
         TemplateRow(need.period, need.party, vocabulary[need.metric], tuple(rules), need.per_project)
         for need, rules in by_need.items()
@@ -145,7 +166,7 @@ def build_template(
         period=wanted,
         party=party,
         rows=rows,
-        rules=[r for r in agreement.rules if r.id in used],
+        rules=[r for _, r in subjects if r.id in used],
         metrics=vocabulary,
     )
 
@@ -189,6 +210,8 @@ def explanation(row: TemplateRow, column: str) -> str:
 
 def _article(rule: Rule) -> str:
     article = rule.source.article
+    if rule.applies_to:
+        return article  # a national norm: "Woningwet art. 48 lid 1" names its law
     return f"{t('article_word')} {article}" if article else rule.source.document
 
 
@@ -248,9 +271,10 @@ def make_template(
     agreements_index: str | None = None,
     period: str | None = None,
     party: str | None = None,
+    national: bool = True,
 ) -> Template:
     """Load the agreement (a usage error names an unknown id) and list the rows its rules need."""
     from prestatiecheck.pipeline import load_selected
 
     catalogue, (agreement_id,) = load_selected([agreement_id], agreements_index)  # as the index spells it
-    return build_template(catalogue, agreement_id, period=period, party=party)
+    return build_template(catalogue, agreement_id, period=period, party=party, national=national)

@@ -126,7 +126,12 @@ def _check_example(
     ctx = EvalContext(
         agreement=agreement, figures=index, metrics=catalogue.vocabulary(agreement.id), as_of=as_of
     )
-    results = list(checks.get(rule.kind).evaluate(rule, ctx))
+    from prestatiecheck import national
+
+    if national.applies(rule):  # a limit from the national rule set, or a dated rule
+        results = list(national.evaluate(rule, ctx, catalogue.national))
+    else:
+        results = list(checks.get(rule.kind).evaluate(rule, ctx))
     problems: list[Problem] = []
     expectations = example.get("expect") or []
     if not expectations:

@@ -40,6 +40,16 @@ COMMON_PROPERTIES: dict[str, Any] = {
 }
 NUMBER = {"type": ["number", "integer"]}
 PERCENT = {"type": ["number", "integer"], "minimum": 0, "maximum": 100}
+# A limit that is a national parameter's value in force for the period (``max: {national: name}``),
+# resolved per period before evaluation (prestatiecheck.national).
+NATIONAL_REF = {
+    "type": "object",
+    "properties": {"national": {"type": "string", "minLength": 1}},
+    "required": ["national"],
+    "additionalProperties": False,
+}
+NUMBER_OR_NATIONAL = {"anyOf": [NUMBER, NATIONAL_REF]}
+PERCENT_OR_NATIONAL = {"anyOf": [PERCENT, NATIONAL_REF]}
 
 
 @dataclass(frozen=True)

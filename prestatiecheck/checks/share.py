@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from prestatiecheck.checks.base import (
-    PERCENT,
+    PERCENT_OR_NATIONAL,
     SHARE_MARGIN,
     STRICT,
     EvalContext,
@@ -35,8 +35,8 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "numerator": {"type": "string"},
         "denominator": {"type": "string"},
-        "max": PERCENT,
-        "min": PERCENT,
+        "max": PERCENT_OR_NATIONAL,
+        "min": PERCENT_OR_NATIONAL,
         "average_per_year": {"type": "boolean"},
         "strict": STRICT,
     },

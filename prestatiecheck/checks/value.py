@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from prestatiecheck.checks.base import (
-    NUMBER,
+    NUMBER_OR_NATIONAL,
     STRICT,
     EvalContext,
     Threshold,
@@ -20,7 +20,12 @@ from prestatiecheck.model import Result, Rule
 
 ID = "value"
 SCHEMA: dict[str, Any] = {
-    "properties": {"metric": {"type": "string"}, "max": NUMBER, "min": NUMBER, "strict": STRICT},
+    "properties": {
+        "metric": {"type": "string"},
+        "max": NUMBER_OR_NATIONAL,
+        "min": NUMBER_OR_NATIONAL,
+        "strict": STRICT,
+    },
     "required": ["metric"],
     "oneOf": [{"required": ["max"]}, {"required": ["min"]}],
 }

@@ -87,6 +87,7 @@ def register(cli: click.Group) -> None:
         history: str | None = None,
         no_history: bool = False,
         jobs: int = 1,
+        no_national: bool = False,
     ) -> None:
         from prestatiecheck.cli.progress import show_progress
         from prestatiecheck.pipeline import CheckOptions, run_check
@@ -107,6 +108,7 @@ def register(cli: click.Group) -> None:
             as_of=as_of,
             parties=parties,
             themes=themes,
+            national=not no_national,
         )
         if fmt == "xlsx" or results_json or history_file is not None:
             # Every result is needed at the end (a workbook, the saved results): kept in memory.

@@ -204,8 +204,22 @@ def output_options(formats: Sequence[str]) -> Callable[[Callable[..., Any]], Cal
     return decorate
 
 
+def national_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--no-national: leave the national rule set (Wettelijke normen) out."""
+    return click.option(
+        "--no-national",
+        "no_national",
+        is_flag=True,
+        help=h(
+            "Laat de wettelijke normen (de landelijke regelset, toegepast op de corporaties) weg.",
+            "Leave out the national law (the national rule set, applied to the corporations).",
+        ),
+    )(func)
+
+
 def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--agreement, --as-of, --party and --theme: which results a check or report is about."""
+    """--agreement, --as-of, --party, --theme and --no-national: which results a check or report is about."""
+    func = national_option(func)
     func = click.option(
         "--theme",
         "themes",

@@ -17,6 +17,7 @@ from prestatiecheck.cli.common import (
     emit,
     finish,
     h,
+    national_option,
     output_options,
     render,
 )
@@ -93,6 +94,7 @@ def register(cli: click.Group) -> None:
             "14 days before.",
         ),
     )
+    @national_option
     @output_options(CHECK_FORMATS)
     @common_options
     def deadlines(
@@ -109,6 +111,7 @@ def register(cli: click.Group) -> None:
         color: str,
         quiet: bool,
         agreements_index: str | None,
+        no_national: bool = False,
     ) -> None:
         from prestatiecheck.pipeline import DeadlineOptions, run_deadlines
 
@@ -120,6 +123,7 @@ def register(cli: click.Group) -> None:
             figures=[Path(f) for f in figures],
             parties=parties,
             include_done=include_done,
+            national=not no_national,
         )
         evaluation = run_deadlines(options)
         if ics:

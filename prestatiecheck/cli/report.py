@@ -185,6 +185,7 @@ def register(cli: click.Group) -> None:
                     as_of=kwargs["as_of"],
                     parties=kwargs["parties"],
                     themes=kwargs["themes"],
+                    national=not kwargs["no_national"],
                 )
             )
             for notice in evaluation.notices:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from prestatiecheck.cli import completion
-from prestatiecheck.cli.common import common_options, emit, h
+from prestatiecheck.cli.common import common_options, emit, h, national_option
 
 
 def register(cli: click.Group) -> None:
@@ -70,6 +70,7 @@ def register(cli: click.Group) -> None:
         is_flag=True,
         help=h("Overschrijf een bestaand bestand.", "Overwrite an existing file."),
     )
+    @national_option
     @common_options
     def template(
         agreement: str,
@@ -79,12 +80,15 @@ def register(cli: click.Group) -> None:
         output: str | None,
         force: bool,
         agreements_index: str | None,
+        no_national: bool = False,
     ) -> None:
         from prestatiecheck.errors import UsageError
         from prestatiecheck.i18n import t
         from prestatiecheck.templating import default_filename, make_template, render
 
-        made = make_template(agreement, agreements_index=agreements_index, period=period, party=party)
+        made = make_template(
+            agreement, agreements_index=agreements_index, period=period, party=party, national=not no_national
+        )
         if output is None and fmt == "xlsx":
             output = default_filename(made, fmt)
         if output is not None and Path(output).exists() and not force:

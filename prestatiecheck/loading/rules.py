@@ -24,10 +24,15 @@ from prestatiecheck.model import (
     Agreement,
     Catalogue,
     ContextItem,
+    DatedValue,
     Derivation,
+    LegalSource,
     Location,
     Metric,
+    NationalOverride,
+    Parameter,
     Party,
+    PendingLaw,
     Problem,
     Rule,
     Source,
@@ -106,6 +111,11 @@ def agreement_ids(explicit: str | Path | None = None) -> list[str]:
     return read_index(explicit).ids
 
 
+def national_ids(explicit: str | Path | None = None) -> list[str]:
+    """The national rule sets of the index (``national: true``): loaded with every selection."""
+    return [str(a["id"]) for a in read_index(explicit).entries if a.get("national") is True]
+
+
 def load_catalogue(
     explicit: str | Path | None = None,
     *,
@@ -140,6 +150,8 @@ def inspect_catalogue(
                     t("unknown_agreement", agreement=wanted, known=", ".join(known_ids))
                     + did_you_mean(wanted, known_ids)
                 )
+        # The national rule set applies to every selected agreement: always loaded with them.
+        only = set(only) | {str(a["id"]) for a in entries if a.get("national") is True}
 
     shared, derivations = _vocabulary(loader, index, strict)
 
@@ -275,6 +287,8 @@ def _load_agreement_uncached(
 
 
 def _iso_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
     try:
         return date.fromisoformat(str(value).strip()) if value else None
     except ValueError:
@@ -305,6 +319,9 @@ def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreemen
                 location=loc,
                 note_en=str(raw.get("note_en") or "").strip(),
                 reading=str(raw.get("reading") or "literal"),
+                valid_from=_iso_date(raw.get("valid_from")),
+                valid_to=_iso_date(raw.get("valid_to")),
+                shows=tuple(str(x) for x in raw.get("shows") or ()),
             )
         )
     tables = {}
@@ -348,7 +365,74 @@ def build_agreement(data: Mapping[str, Any], path: Path, shown: str) -> Agreemen
         coverage={str(k): tuple(str(x) for x in v) for k, v in (data.get("coverage") or {}).items()},
         metrics=metrics_from(data.get("metrics")),
         derivations=derivations_from(data.get("metrics")),
+        national=meta.get("kind") == "national",
+        parameters=parameters_from(data.get("parameters")),
+        overrides={
+            str(name): NationalOverride(
+                parameter=str(name),
+                value=Decimal(str(spec["value"])),
+                article=str(spec["article"]),
+                quote=str(spec.get("quote") or "").strip(),
+            )
+            for name, spec in (meta.get("national") or {}).items()
+        },
+        pending=tuple(
+            PendingLaw(
+                ref=str(p["ref"]),
+                title=str(p["title"]),
+                status=str(p["status"]).strip(),
+                status_en=str(p["status_en"]).strip(),
+                source=legal_source(p["source"]),
+                mentions=tuple(str(m) for m in p.get("mentions") or ()),
+            )
+            for p in data.get("pending") or []
+        ),
+        local_norms=tuple(_plain(x) for x in data.get("local_norms") or []),
     )
+
+
+def legal_source(raw: Mapping[str, Any]) -> LegalSource:
+    return LegalSource(
+        law=str(raw["law"]),
+        article=str(raw["article"]),
+        version=_iso_date(raw.get("version")),
+        url=str(raw.get("url") or ""),
+        publication=str(raw.get("publication") or "").strip(),
+    )
+
+
+def parameters_from(raw: Mapping[str, Any] | None) -> dict[str, Parameter]:
+    """The national parameters of a rule file: each value dated, with its source."""
+    out: dict[str, Parameter] = {}
+    for name, spec in (raw or {}).items():
+        values = []
+        for v in spec["values"]:
+            valid_from = _iso_date(v["valid_from"])
+            if valid_from is None:
+                continue  # reported by validation
+            values.append(
+                DatedValue(
+                    valid_from=valid_from,
+                    valid_to=_iso_date(v.get("valid_to")),
+                    source=legal_source(v["source"]),
+                    value=Decimal(str(v["value"])) if v.get("value") is not None else None,
+                    complement_of=str(v["complement_of"]) if v.get("complement_of") else None,
+                    verified=v.get("verified", True) is not False,
+                    agreements_may_set={
+                        str(k): Decimal(str(x)) for k, x in (v.get("agreements_may_set") or {}).items()
+                    },
+                    note=str(v.get("note") or "").strip(),
+                    note_en=str(v.get("note_en") or "").strip(),
+                )
+            )
+        out[str(name)] = Parameter(
+            name=str(name),
+            unit=str(spec["unit"]),
+            nl=str(spec["nl"]),
+            en=str(spec["en"]),
+            values=tuple(sorted(values, key=lambda d: d.valid_from)),
+        )
+    return out
 
 
 def _plain(value: Any) -> Any:

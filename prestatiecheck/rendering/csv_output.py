@@ -21,8 +21,17 @@ from prestatiecheck.rendering.safetext import neutralize_formula
 COLUMNS = (
     "agreement", "rule", "title", "theme", "party", "party_name", "project", "period", "status",
     "status_label", "reading", "information", "value", "unit", "limit", "target", "expected",
-    "provisional", "message", "article", "notes",
+    "provisional", "message", "article", "notes", "applies_to", "national_value",
 )  # fmt: skip
+
+
+def _national(value: dict[str, object]) -> str:
+    """'daeb-doelgroep-minimum=92.5 (Woningwet art. 48 lid 1, 2022-01-01)', unverified marked."""
+    source = value["source"]
+    assert isinstance(source, dict)
+    text = f"{value['parameter']}={value['value']} ({source['law']} {source['article']}"
+    text += f", {source['version']})" if source.get("version") else ")"
+    return text + ("" if value["verified"] else " [unverified]")
 
 
 SEPARATOR = ""
@@ -43,6 +52,7 @@ def part(results: list[Result], agreements: Mapping[str, Agreement], options: Re
         rec["provisional"] = "true" if rec["provisional"] else "false"
         rec["information"] = "true" if rec["information"] else "false"
         rec["limit"] = "" if rec["limit"] is None else rec["limit"]
+        rec["national_value"] = " | ".join(_national(v) for v in rec.get("national_values", []) if v["cited"])
         writer.writerow({key: _cell(rec.get(key)) for key in COLUMNS})
     return out.getvalue()
 

@@ -13,7 +13,17 @@ from prestatiecheck.model import Agreement, Metric, Rule
 from prestatiecheck.rendering import formatting as fmt
 
 
+def _national(value: Any) -> str | None:
+    """A limit that names a national parameter, in words; None for a number."""
+    if isinstance(value, Mapping) and value.get("national"):
+        return t("describe_national_limit", parameter=value["national"])
+    return None
+
+
 def _pct(value: Any) -> str:
+    named = _national(value)
+    if named is not None:
+        return named
     d = Decimal(str(value))
     places = max(0, -int(d.normalize().as_tuple().exponent)) if d != d.to_integral_value() else 0
     return fmt.percent(d, places)
@@ -52,6 +62,13 @@ def threshold(rule: Rule, agreement: Agreement, vocabulary: Mapping[str, Metric]
     if kind in ("value", "count"):
         bound = "max" if c.get("max") is not None else "min"
         metric = (vocabulary or agreement.metrics).get(c["metric"])
+        named = _national(c[bound])
+        if named is not None:
+            return t(
+                f"describe_value_{bound}" + ("_strict" if c.get("strict") else ""),
+                metric=c["metric"],
+                limit=named,
+            )
         limit = Decimal(str(c[bound]))
         unit = metric.unit if metric else ""
         from prestatiecheck.rendering.present import show_amount
@@ -112,6 +129,8 @@ def scope(rule: Rule, agreement: Agreement) -> str:
 
 
 def periods(rule: Rule, agreement: Agreement) -> str:
+    if agreement.national and not rule.applies_to:
+        return t("describe_national_periods") + validity(rule)
     if rule.kind in ("deadline", "project_share"):
         return window_of(rule, agreement).label
     if rule.kind == "target":
@@ -122,6 +141,19 @@ def periods(rule: Rule, agreement: Agreement) -> str:
     if rule.check.get("average_per_year"):
         return window_of(rule, agreement).label
     return ", ".join(p.label for p in periods_of(rule, agreement))
+
+
+def validity(rule: Rule) -> str:
+    """' (in force from 1 July 2015 to 31 December 2021)' for a dated rule, else ''."""
+    if rule.valid_from and rule.valid_to:
+        return t(
+            "describe_valid_from_to", start=fmt.long_date(rule.valid_from), end=fmt.long_date(rule.valid_to)
+        )
+    if rule.valid_from:
+        return t("describe_valid_from", start=fmt.long_date(rule.valid_from))
+    if rule.valid_to:
+        return t("describe_valid_to", end=fmt.long_date(rule.valid_to))
+    return ""
 
 
 def needed_metrics(rule: Rule) -> list[str]:

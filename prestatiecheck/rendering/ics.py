@@ -52,7 +52,11 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
 
 def uid(result: Result) -> str:
     """Stable across runs: the same deadline keeps its UID, so a re-import updates it."""
-    raw = f"{result.rule.id}/{result.party or 'samen'}/{result.period}"
+    rule = result.rule
+    # A statutory deadline recurs per agreement (the bod goes to each municipality): its UID
+    # names the agreement whose corporations it was applied to.
+    scope = f"/{rule.applies_to}" if rule.applies_to and rule.applies_to != rule.agreement_id else ""
+    raw = f"{rule.id}{scope}/{result.party or 'samen'}/{result.period}"
     return "".join("-" if c.isspace() or c == "@" else c for c in raw) + "@prestatiecheck"
 
 

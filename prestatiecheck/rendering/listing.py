@@ -317,4 +317,49 @@ def explain(catalogue: Catalogue, rule: Rule) -> str:
         lines.append(f"{t('explain_joint_only')}: {t('explain_joint_only_text')}")
     if rule.note:
         lines.append(f"{t('explain_note')}: {pick(rule.note, rule.note_en)}")
+    lines += national_lines(catalogue, rule, agreement)
     return visible_controls("\n".join(lines) + "\n")  # titles, quotes, names: shown, never obeyed
+
+
+def national_lines(catalogue: Catalogue, rule: Rule, agreement: Any) -> list[str]:
+    """The statutory values a rule is judged against (every dated value with its source, or for an
+    agreement's rule those of its periods), the agreement's own lawful setting, and pending laws
+    the rule mentions."""
+    from prestatiecheck import national
+    from prestatiecheck.rendering import national_text
+    from prestatiecheck.validation.national import pending_mentions
+
+    law = catalogue.national
+    lines: list[str] = []
+    if law is None:
+        return lines
+    names = [*national.cited(rule.check).values(), *rule.shows]
+    for name in list(names):  # a share that is 100 minus another parameter: show that one too
+        parameter = law.parameters.get(name)
+        names += [v.complement_of for v in parameter.values if v.complement_of] if parameter else []
+    for name in dict.fromkeys(names):
+        parameter = law.parameters.get(name)
+        if parameter is None:
+            continue
+        lines.append(
+            f"{t('explain_national_values', parameter=parameter.meaning(get_language()), name=name)}:"
+        )
+        if agreement.national:
+            for dated in parameter.values:
+                lines.append("  - " + national_text.dated_line(dated, parameter))
+        else:
+            for period in national.periods(rule, agreement):
+                found = national.value_in_force(law, name, period, agreement.overrides, agreement.period)
+                lines.append(f"  - {period.label}: " + national_text.value_line(found, parameter))
+        override = agreement.overrides.get(name)
+        if override is not None:
+            lines.append(
+                "  "
+                + t(
+                    "explain_national_override",
+                    value=national_text.amount(override.value, parameter.unit),
+                    article=override.article,
+                )
+            )
+    lines += pending_mentions(law, rule)
+    return lines

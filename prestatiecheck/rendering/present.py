@@ -336,6 +336,8 @@ def message(
         return text
     if detail == "not_started":
         return t("msg_not_started", period=result.period)
+    if detail == "national_value_missing":
+        return t("msg_national_value_missing", parameter=f.get("parameter", ""), period=result.period)
     if detail == "zero_denominator":
         denominator = str(result.rule.check.get("denominator", ""))
         return t("msg_zero_denominator", denominator=metric_name(agreement, denominator))
@@ -416,6 +418,8 @@ def present(result: Result, agreement: Agreement | None) -> Presented:
     text = message(result, agreement, decimals, value, norm)
     if result.provisional and result.status not in (Status.PENDING,) and result.rule.kind != "deadline":
         text += t("provisional_suffix")
+    if result.rule.national_values:
+        text += _national_remarks(result)
     return Presented(
         party=_party_label(agreement, result.party, result.project),
         value=value,
@@ -425,6 +429,20 @@ def present(result: Result, agreement: Agreement | None) -> Presented:
         decimals=decimals,
         marks=marks(result),
     )
+
+
+def _national_remarks(result: Result) -> str:
+    """Beside a verdict against a statutory value: that it is unverified, set by the agreement,
+    refused, or changed during the period ('' when none of these)."""
+    from prestatiecheck.rendering.national_text import remarks
+
+    parts = []
+    for found in result.rule.national_values.values():
+        if found.cited:
+            remark = remarks(found, result.unit)
+            if remark:
+                parts.append(remark)
+    return t("national_remark_suffix", remarks="; ".join(parts)) if parts else ""
 
 
 def language() -> str:

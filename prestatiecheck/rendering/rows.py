@@ -108,6 +108,15 @@ def result_fields(result: Result, agreement: Agreement | None) -> dict[str, Any]
             out["missing"] = [{"metric": m, "period": p, "party": party} for m, p, party in f["missing"]]
         if "due" in f:
             out["due"] = f["due"].isoformat()
+        if "parameter" in f:
+            out["national_parameter"] = f["parameter"]
+    rule = result.rule
+    if rule.applies_to:
+        out["applies_to"] = rule.applies_to  # the agreement whose corporations the national norm judged
+    if rule.national_values:
+        from prestatiecheck.rendering.national_text import record as national_record
+
+        out["national_values"] = [national_record(v) for v in rule.national_values.values()]
     return out
 
 

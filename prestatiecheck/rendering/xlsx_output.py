@@ -134,7 +134,7 @@ def _row(result: Result, agreement: Any, shown: Any, ascii_only: bool) -> dict[s
     unit = result.unit
     limit = result.limit
     return {
-        "agreement": rule.agreement_id,
+        "agreement": f"{rule.agreement_id} ({rule.applies_to})" if rule.applies_to else rule.agreement_id,
         "ref": rule.ref,
         "title": rule.title,
         "theme": rule.theme,

@@ -128,6 +128,12 @@ def build(
         "agreements": [_agreement_block(a, themes, parties) for a in evaluation.agreements],
         "texts": texts,
     }
+    # The national rule set applied to the agreements' corporations (its results name the
+    # agreement they were applied to in ``applies_to``): its rules, every corporation.
+    law = evaluation.catalogue.national
+    checked = {a.id for a in evaluation.agreements}
+    if law is not None and law.id not in checked and any(r["agreement"] == law.id for r in doc["results"]):
+        doc["report"]["national"] = _agreement_block(evaluation.catalogue.agreements[law.id], themes, ())
     return doc
 
 
@@ -284,6 +290,7 @@ SCHEMA: dict[str, Any] = {
             "properties": {
                 "agreements_index": _OPTIONAL_TEXT,
                 "agreements": {"type": "array", "items": AGREEMENT_SCHEMA},
+                "national": AGREEMENT_SCHEMA,
                 "texts": {
                     "type": "object",
                     "required": list(LANGUAGES),
@@ -386,6 +393,8 @@ def _consistency(doc: dict[str, Any]) -> list[str]:
                 )
             )
     ids = [a["id"] for a in doc["report"]["agreements"]]
+    if doc["report"].get("national") is not None:  # the national rule set applied to their corporations
+        ids.append(doc["report"]["national"]["id"])
     for i, rec in enumerate(doc["results"]):
         if rec["agreement"] not in ids:
             found.append(

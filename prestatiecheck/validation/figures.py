@@ -195,7 +195,8 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
     party = _text(row.party)
     if party is not None and party.casefold() in JOINT_WORDS:
         party = None  # an explicit joint figure
-    if party is not None and party not in agreement.party_ids:
+    if party is not None and not agreement.national and party not in agreement.party_ids:
+        # (the national rule set has no parties of its own: it checks whoever its figures name)
         problems.append(
             Problem(
                 row.at("party"),

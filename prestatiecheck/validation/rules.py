@@ -21,6 +21,7 @@ from prestatiecheck.model import Location, Metric, Problem
 from prestatiecheck.periods import PeriodError, parse_period
 
 SHARE_KINDS = {"share", "band", "project_share"}
+NATIONAL_ROLES = ("corporatie",)
 
 
 def metric_problems(
@@ -126,6 +127,16 @@ def _rule_file_problems(
                 Problem(where(agreement["parties"], i, root), t("duplicate_party", party=party["id"]))
             )
         party_ids.append(party["id"])
+    national = agreement.get("kind") == "national"
+    if national:
+        # The national rule set names roles, not parties: it applies to the corporations of each
+        # checked agreement (prestatiecheck.national.scope).
+        party_ids = list(NATIONAL_ROLES)
+        from prestatiecheck.validation.national import national_file_problems
+
+        problems += national_file_problems(data, root)
+    elif not party_ids:
+        problems.append(Problem(where(agreement, "parties", root), t("national_parties_required")))
 
     own_raw = data.get("metrics") or {}
     problems += metric_problems(own_raw, display, shared, root)

@@ -17,7 +17,17 @@ from prestatiecheck import exitcodes  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 MINI_INDEX = ROOT / "tests" / "fixtures" / "mini" / "agreements.yaml"
 MINI_FIGURES = ROOT / "tests" / "fixtures" / "mini" / "figures.csv"
-BASE = ["deadlines", "--agreements", str(MINI_INDEX), "-a", "mini-2022-2023", "--as-of", "2023-03-01"]
+# (--no-national: mini's own deadlines; the statutory ones are in tests/test_national.py)
+BASE = [
+    "deadlines",
+    "--agreements",
+    str(MINI_INDEX),
+    "-a",
+    "mini-2022-2023",
+    "--no-national",
+    "--as-of",
+    "2023-03-01",
+]
 
 
 def events(path: Path) -> dict[str, Any]:
@@ -184,7 +194,9 @@ def test_long_quotes_in_the_calendar_are_cut_between_words(invoke, tmp_path: Pat
     from prestatiecheck.pipeline import load_selected
 
     catalogue, _ = load_selected(["soest-2021-2022"], None)
-    quotes = {r.id: " ".join(r.source.quote.split()) for r in catalogue.agreements["soest-2021-2022"].rules}
+    # Soest's own deadlines and the statutory ones for its corporations (the national rule set).
+    agreements = (catalogue.agreements["soest-2021-2022"], catalogue.agreements["woningwet"])
+    quotes = {r.id: " ".join(r.source.quote.split()) for a in agreements for r in a.rules}
     assert max(len(q) for q in quotes.values()) > QUOTE_LIMIT  # the shipped Soest rules have a long one
     ics = tmp_path / "soest.ics"
     result = invoke("deadlines", "-a", "soest-2021-2022", "--as-of", "2021-06-01", "--ics", str(ics))

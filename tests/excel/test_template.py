@@ -20,7 +20,7 @@ def _rows(template) -> set[tuple[str, str | None, str]]:  # type: ignore[no-unty
 
 
 def test_template_lists_exactly_what_the_rules_read() -> None:
-    template = build_template(mini_catalogue(), MINI)
+    template = build_template(mini_catalogue(), MINI, national=False)  # mini's own rules only
     rows = _rows(template)
     # share with scope [party, joint]: each party's counts; the joint result adds them up (no joint row)
     for year in ("2022", "2023"):
@@ -74,7 +74,7 @@ def test_xlsx_template_is_made_for_people(invoke, tmp_path: Path) -> None:  # ty
     import openpyxl
 
     out = tmp_path / "invul.xlsx"
-    result = invoke("template", *MINI_ARGS, "--output", str(out))
+    result = invoke("template", *MINI_ARGS, "--output", str(out), "--no-national")
     assert result.exit_code == 0, result.stderr
     assert "56 cijfer(s)" in result.stderr
     book = openpyxl.load_workbook(out)
@@ -162,7 +162,9 @@ def test_unknown_agreement_is_a_usage_error(invoke) -> None:  # type: ignore[no-
 
 
 def test_csv_template_dutch_and_english(invoke) -> None:  # type: ignore[no-untyped-def]
-    nl = invoke("template", *MINI_ARGS, "--format", "csv", "--period", "2022", "--party", "alliantie")
+    nl = invoke(
+        "template", *MINI_ARGS, "--format", "csv", "--period", "2022", "--party", "alliantie", "--no-national"
+    )
     assert nl.exit_code == 0
     lines = [line for line in nl.stdout.lstrip("\ufeff").splitlines() if not line.startswith("#")]
     assert lines[0].startswith("period;party;metric;value;note")
