@@ -235,6 +235,10 @@ AGREEMENT_SCHEMA: dict[str, Any] = {
     "properties": {
         **{k: _TEXT for k in ("id", "title", "municipality", "period", "rule_file")},
         "source": _OPTIONAL_TEXT,
+        # the footer's name and content hash of the rule file (absent in files saved before them)
+        "rule_file_name": _OPTIONAL_TEXT,
+        "rule_file_sha256": _OPTIONAL_TEXT,
+        "rule_file_shipped": {"type": ["boolean", "null"]},
         "signed": {"anyOf": [_DATE, {"type": "null"}]},
         "parties": {
             "type": "array",

@@ -219,3 +219,19 @@ def test_figures_path_keeps_its_slash_when_run_from_the_root(
     assert result.exit_code == 0, result.stderr
     text = (tmp_path / "o" / f"{STEM}.md").read_text(encoding="utf-8")
     assert f"{figures}" in text and str(figures).startswith("/")
+
+
+@pytest.mark.parametrize("block", ["agreements", "national"])
+@pytest.mark.parametrize("key", ["rule_file_name", "rule_file_sha256", "rule_file_shipped"])
+def test_a_wrong_footer_field_is_named_not_a_crash(invoke, tmp_path_factory, block: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    # Found by the property test above: the footer's rule-file fields were not in the schema,
+    # and a number in place of the hash crashed the footer (exit 4).
+    doc = json.loads(_saved_text(invoke, tmp_path_factory))
+    target = doc["report"]["agreements"][0] if block == "agreements" else doc["report"]["national"]
+    target[key] = [1]
+    folder = tmp_path_factory.mktemp("footer")
+    path = folder / "results.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = invoke("report", "--from-results", str(path), "--format", "md", "-o", str(folder / "o"), "--no-history")
+    assert result.exit_code == 2, result.output
+    assert "results.json" in result.stderr and key in result.stderr, result.stderr
