@@ -2,7 +2,7 @@
 
     python bench/draft_recall.py [--seeds DIR] [--verbose]
 
-For each of the five seed documents (../shared/seeds beside the checkout, or --seeds, or $PRESTATIECHECK_SEEDS)
+For each of the five seed documents (../shared/seeds beside the checkout, --seeds or $PRESTATIECHECK_SEEDS)
 the draft is made and compared with the shipped rule file of that agreement
 (prestatiecheck/drafting/measure.py says how a candidate matches a quote):
 

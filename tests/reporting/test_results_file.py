@@ -232,6 +232,8 @@ def test_a_wrong_footer_field_is_named_not_a_crash(invoke, tmp_path_factory, blo
     folder = tmp_path_factory.mktemp("footer")
     path = folder / "results.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    result = invoke("report", "--from-results", str(path), "--format", "md", "-o", str(folder / "o"), "--no-history")
+    result = invoke(
+        "report", "--from-results", str(path), "--format", "md", "-o", str(folder / "o"), "--no-history"
+    )
     assert result.exit_code == 2, result.output
     assert "results.json" in result.stderr and key in result.stderr, result.stderr
