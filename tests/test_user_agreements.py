@@ -179,3 +179,78 @@ def test_a_metrics_file_that_is_not_there(invoke: Any, folder: Path) -> None:
     index.write_text("metrics: eigen.yaml\n" + index.read_text(), encoding="utf-8")
     result = invoke("validate", "--agreements", str(index))
     assert result.exit_code == 2 and "eigen.yaml" in result.output
+
+
+# ---------------------------------------------------------------- national law with a user index
+
+LAW_ALLOCATIONS = (
+    "period,party,metric,value\n"
+    "{year},{party},toewijzingen_daeb,200\n"
+    "{year},{party},toewijzingen_daeb_doelgroep,150\n"  # 75%: below 92,5% (from 2022)
+)
+
+
+def _law_results(result: Any) -> list[dict[str, Any]]:
+    assert result.exit_code in (0, 1), result.output
+    return [r for r in json.loads(result.stdout)["results"] if r["agreement"] == "woningwet"]
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_a_user_index_keeps_the_national_law_for_a_shipped_agreements_corporations(
+    invoke: Any, folder: Path, tmp_path: Path, how: str
+) -> None:
+    figures = tmp_path / "cijfers.csv"
+    figures.write_text(LAW_ALLOCATIONS.format(year=2022, party="portaal"), encoding="utf-8")
+    index = str(folder / "agreements.yaml")
+    args = ["check", "-a", "amersfoort-2022-2023", "-f", str(figures), "--as-of", "2023-06-30", "--format", "json"]
+    if how == "option":
+        result = invoke(*args, "--agreements", index)
+    else:
+        result = invoke(*args, env={"PRESTATIECHECK_AGREEMENTS": index})
+    found = [r for r in _law_results(result) if r["rule"] == "woningwet/art-48-doelgroep"]
+    # every corporation of the agreement; the one with figures judged, the others without figures
+    assert {r["party"]: r["status"] for r in found} == {
+        "alliantie": "no_data", "portaal": "not_met", "omnia-wonen": "no_data"
+    }
+    assert {(r["period"], r["applies_to"]) for r in found} == {("2022", "amersfoort-2022-2023")}
+    found = [r for r in found if r["party"] == "portaal"]
+    # amersfoort-2022-2023 sets the free room to 15% (its own article): 85%, not 92,5%.
+    assert found[0]["limit"] == 85
+    # ... and the same figures through the shipped index give the same verdict.
+    shipped = invoke(*args)
+    assert [
+        r["status"] for r in _law_results(shipped) if r["rule"] == "woningwet/art-48-doelgroep" and r["party"] == "portaal"
+    ] == ["not_met"]
+
+
+def test_a_user_agreement_with_a_corporation_gets_the_national_law(
+    invoke: Any, folder: Path, tmp_path: Path
+) -> None:
+    figures = tmp_path / "cijfers.csv"
+    figures.write_text(LAW_ALLOCATIONS.format(year=2023, party="alliantie"), encoding="utf-8")
+    index = str(folder / "agreements.yaml")
+    for how in ("option", "environment"):
+        args = ["check", "-a", MINI, "-f", str(figures), "--as-of", "2024-06-30", "--format", "json"]
+        if how == "option":
+            result = invoke(*args, "--agreements", index)
+        else:
+            result = invoke(*args, env={"PRESTATIECHECK_AGREEMENTS": index})
+        law = _law_results(result)
+        found = [r for r in law if r["rule"] == "woningwet/art-48-doelgroep"]
+        assert [(r["party"], r["status"], r["limit"], r["applies_to"]) for r in found] == [
+            ("alliantie", "not_met", 92.5, MINI),
+            ("portaal", "no_data", 92.5, MINI),
+        ], how
+        # the law judges corporations only: never the gemeente or the tenants' organisation
+        assert {r["party"] for r in law} <= {"alliantie", "portaal"}
+        # without the law these figures fit no rule of the agreement: nothing checked, exit 2
+        without = invoke(*args, "--agreements", index, "--no-national")
+        assert without.exit_code == 2 and "toewijzingen_daeb" in without.stderr
+    # the statutory deadlines of the user's agreement, per corporation
+    agenda = invoke(
+        "deadlines", "--agreements", index, "-a", MINI, "--as-of", "2023-06-20", "--within", "30",
+        "--format", "json",
+    )  # fmt: skip
+    assert agenda.exit_code == 0, agenda.output
+    bod = [r for r in json.loads(agenda.stdout)["results"] if r["rule"] == "woningwet/art-44-bod"]
+    assert {(r["party"], r["due"]) for r in bod} == {("alliantie", "2023-07-01"), ("portaal", "2023-07-01")}
