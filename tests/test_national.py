@@ -4,6 +4,7 @@ settings by an agreement, the value in force chosen by date, and `validate`'s la
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -487,3 +488,99 @@ def test_the_calendar_has_each_statutory_deadline_per_agreement_and_corporation(
         f"{LAW}/art-44-bod/amersfoort-2026-2030/alliantie/2026@prestatiecheck",
         f"{LAW}/art-44-bod/nijkerk-2025-2027/alliantie/2026@prestatiecheck",
     } <= uids
+
+
+@pytest.mark.parametrize(
+    ("year", "limit", "before"),
+    [("2023", 3.1, "2,3%"), ("2024", 5.8, "3,1%"), ("2025", 5, "5,8%"), ("2026", 4.1, "5%")],
+)
+def test_the_maximum_rent_rise_of_each_published_year(
+    tmp_path: Path, year: str, limit: float, before: str
+) -> None:
+    idx = index(
+        tmp_path,
+        {"later-2023-2026": local("later-2023-2026").replace("period: 2021-2022", "period: 2023-2026")},
+    )
+    above = Decimal(str(limit)) + Decimal("0.1")
+    rows = f"{year},corp-a,huurverhoging_hoogste_gereguleerd,{limit}\n{year},corp-b,huurverhoging_hoogste_gereguleerd,{above}\n"
+    results = check(idx, "later-2023-2026", rows, tmp_path, as_of="2027-06-01")
+    at_limit = pick(results, f"{LAW}/huurverhoging-gereguleerd", "corp-a", year)
+    over = pick(results, f"{LAW}/huurverhoging-gereguleerd", "corp-b", year)
+    assert at_limit["limit"] == over["limit"] == limit
+    assert at_limit["status"] in ("met", "at_risk") and over["status"] == "not_met"
+    # the maximum changed on 1 July: the verdict names the earlier one
+    assert f"tot 1 juli {year} gold {before}" in over["message"]
+    (value,) = over["national_values"]
+    assert value["source"]["url"].startswith("https://www.rijksoverheid.nl/")
+
+
+# ---------------------------------------------------------------- every output
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "values"),
+    [
+        ("nl", "Wettelijke normen", "Wettelijke normen: de waarde die gold, met de bron"),
+        ("en", "National law", "National law: the value in force, with its source"),
+    ],
+)
+def test_the_report_has_the_law_as_its_own_section_with_value_and_source(
+    tmp_path: Path, lang: str, title: str, values: str
+) -> None:
+    idx = index(tmp_path, {"met-15-2021-2022": local("met-15-2021-2022", "15")})
+    figures = tmp_path / "c.csv"
+    figures.write_text(
+        "period,party,metric,value\n"
+        + allocations("2021", "corp-a", 100, 85)
+        + allocations("2022", "corp-a", 100, 90)
+        + "2022,corp-a,verhuringen_totaal,100\n2022,corp-a,verhuringen_vrije_toewijzing,10\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "rapport"
+    result = invoke(
+        "--lang", lang, "report", "--agreements", idx, "-a", "met-15-2021-2022", "-f", str(figures),
+        "--as-of", "2023-06-01", "--format", "md", "--format", "txt", "--format", "html", "-o", str(out),
+        "--no-history", "--fail-on", "never",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output + result.stderr
+    for ext in ("md", "txt", "html"):
+        report = (out / f"met-15-2021-2022-2023-06-01.{ext}").read_text(encoding="utf-8")
+        report = report.replace("\u00a0", " ").replace("\u202f", " ")
+        assert f"{title}: " in report, ext  # the law's themes, a group of their own
+        assert values in report, ext
+        section = report.split(values, 1)[1]
+        # 2022: 85% (the agreement's 15%, its article named), from the Woningwet of 2022-01-01
+        assert "https://wetten.overheid.nl/BWBR0005181/2022-01-01#Artikel48" in section, ext
+        assert "≥ 85%" in section, ext
+        assert ("artikel 3" if lang == "nl" else "article 3") in section, ext
+        # 2021: 80% from the BTIV, marked as not verified
+        assert "≥ 80%" in section and "https://wetten.overheid.nl/BWBR0036702/2016-10-28#Artikel16" in section
+        assert ("niet geverifieerd" if lang == "nl" else "not verified") in section, ext
+
+
+@pytest.mark.parametrize(("lang", "title"), [("nl", "Wettelijke normen"), ("en", "National law")])
+def test_json_and_xlsx_name_the_law_group(tmp_path: Path, lang: str, title: str) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    idx = index(tmp_path, {"zonder-2021-2022": local("zonder-2021-2022")})
+    figures = tmp_path / "c.csv"
+    figures.write_text(
+        "period,party,metric,value\n" + allocations("2022", "corp-a", 1000, 940), encoding="utf-8"
+    )
+    args = ["--lang", lang, "check", "--agreements", idx, "-a", "zonder-2021-2022", "-f", str(figures),
+            "--as-of", "2023-06-01", "--fail-on", "never"]  # fmt: skip
+    found = json.loads(invoke(*args, "--format", "json").stdout)["results"]
+    law = [r for r in found if r["agreement"] == LAW]
+    assert law and {r["group"] for r in law} == {title}
+    assert not [r for r in found if r["agreement"] != LAW and "group" in r]
+    csv_out = invoke(*args, "--format", "csv").stdout.splitlines()
+    assert csv_out[0].endswith(",group")
+    assert any(line.startswith(f"{LAW},") and line.endswith(f",{title}") for line in csv_out)
+    assert all(line.endswith(",") for line in csv_out[1:] if line.startswith("zonder-2021-2022,"))
+    book = tmp_path / "uit.xlsx"
+    assert invoke(*args, "--format", "xlsx", "-o", str(book)).exit_code == 0
+    workbook = openpyxl.load_workbook(book)
+    first = [row[0] for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    word = "bij" if lang == "nl" else "for"
+    assert f"{title} ({LAW}) {word} zonder-2021-2022" in first
+    summary = [row[1] for row in workbook.worksheets[1].iter_rows(values_only=True)]
+    assert f"{title} ({LAW})" in summary
