@@ -2252,6 +2252,12 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "national_title": ("Wettelijke normen", "National law"),
+        "report_law_values": (
+            "Wettelijke normen: de waarde die gold, met de bron",
+            "National law: the value in force, with its source",
+        ),
+        "report_col_law_source": ("Bron van de wettelijke waarde", "Source of the statutory value"),
+        "xlsx_national_agreement": ("{title} ({law}) bij {agreement}", "{title} ({law}) for {agreement}"),
         "national_parties_required": (
             "een afspraak heeft ten minste één partij nodig (alleen de landelijke regelset, kind: national, "
             "heeft er geen)",

@@ -202,7 +202,17 @@ def test_a_user_index_keeps_the_national_law_for_a_shipped_agreements_corporatio
     figures = tmp_path / "cijfers.csv"
     figures.write_text(LAW_ALLOCATIONS.format(year=2022, party="portaal"), encoding="utf-8")
     index = str(folder / "agreements.yaml")
-    args = ["check", "-a", "amersfoort-2022-2023", "-f", str(figures), "--as-of", "2023-06-30", "--format", "json"]
+    args = [
+        "check",
+        "-a",
+        "amersfoort-2022-2023",
+        "-f",
+        str(figures),
+        "--as-of",
+        "2023-06-30",
+        "--format",
+        "json",
+    ]
     if how == "option":
         result = invoke(*args, "--agreements", index)
     else:
@@ -210,7 +220,9 @@ def test_a_user_index_keeps_the_national_law_for_a_shipped_agreements_corporatio
     found = [r for r in _law_results(result) if r["rule"] == "woningwet/art-48-doelgroep"]
     # every corporation of the agreement; the one with figures judged, the others without figures
     assert {r["party"]: r["status"] for r in found} == {
-        "alliantie": "no_data", "portaal": "not_met", "omnia-wonen": "no_data"
+        "alliantie": "no_data",
+        "portaal": "not_met",
+        "omnia-wonen": "no_data",
     }
     assert {(r["period"], r["applies_to"]) for r in found} == {("2022", "amersfoort-2022-2023")}
     found = [r for r in found if r["party"] == "portaal"]
@@ -219,7 +231,9 @@ def test_a_user_index_keeps_the_national_law_for_a_shipped_agreements_corporatio
     # ... and the same figures through the shipped index give the same verdict.
     shipped = invoke(*args)
     assert [
-        r["status"] for r in _law_results(shipped) if r["rule"] == "woningwet/art-48-doelgroep" and r["party"] == "portaal"
+        r["status"]
+        for r in _law_results(shipped)
+        if r["rule"] == "woningwet/art-48-doelgroep" and r["party"] == "portaal"
     ] == ["not_met"]
 
 

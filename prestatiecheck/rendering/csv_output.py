@@ -21,7 +21,7 @@ from prestatiecheck.rendering.safetext import neutralize_formula
 COLUMNS = (
     "agreement", "rule", "title", "theme", "party", "party_name", "project", "period", "status",
     "status_label", "reading", "information", "value", "unit", "limit", "target", "expected",
-    "provisional", "message", "article", "notes", "applies_to", "national_value",
+    "provisional", "message", "article", "notes", "applies_to", "national_value", "group",
 )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from prestatiecheck.evaluation import Evaluation
+from prestatiecheck.i18n import t
 from prestatiecheck.model import Agreement, Result, Rule, Status
 from prestatiecheck.rendering.formatting import to_decimal
 from prestatiecheck.rendering.present import present
@@ -113,6 +114,7 @@ def result_fields(result: Result, agreement: Agreement | None) -> dict[str, Any]
     rule = result.rule
     if rule.applies_to:
         out["applies_to"] = rule.applies_to  # the agreement whose corporations the national norm judged
+        out["group"] = t("national_title")  # shown as its own group: "Wettelijke normen" / "National law"
     if rule.national_values:
         from prestatiecheck.rendering.national_text import record as national_record
 

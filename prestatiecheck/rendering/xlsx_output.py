@@ -134,7 +134,16 @@ def _row(result: Result, agreement: Any, shown: Any, ascii_only: bool) -> dict[s
     unit = result.unit
     limit = result.limit
     return {
-        "agreement": f"{rule.agreement_id} ({rule.applies_to})" if rule.applies_to else rule.agreement_id,
+        "agreement": (
+            t(
+                "xlsx_national_agreement",
+                title=t("national_title"),
+                law=rule.agreement_id,
+                agreement=rule.applies_to,
+            )
+            if rule.applies_to
+            else rule.agreement_id
+        ),
         "ref": rule.ref,
         "title": rule.title,
         "theme": rule.theme,
@@ -168,6 +177,10 @@ def _summary(sheet: Any, evaluation: Evaluation, fills: dict[Status, Any], font:
     sheet.cell(sheet.max_row, 2).number_format = "yyyy-mm-dd"
     for agreement in evaluation.agreements:
         append_row(sheet, [t("xlsx_col_agreement"), f"{agreement.title} ({agreement.id})"])
+    # the national rule set applied to their corporations: its own group
+    laws = sorted({r.rule.agreement_id for r in evaluation.results if r.rule.applies_to})
+    for law in laws:
+        append_row(sheet, [t("xlsx_col_agreement"), f"{t('national_title')} ({law})"])
     if evaluation.figures_files:
         append_row(sheet, [t("figures_label"), ", ".join(evaluation.figures_files)])
     append_row(sheet, [])

@@ -232,6 +232,8 @@ def build(
         ),
         "changes": [row for row in rows if row["change"]],
         "themes": themes,
+        # national law: the value in force each norm was judged against, with its source
+        "law_values": _law_values(rows),
         "deadlines": deadlines,
         "deadline_days": DEADLINE_DAYS,
         "no_data": [row for row in rows if row["status"]["code"] == Status.NO_DATA],
@@ -692,3 +694,50 @@ def _compact_dates(rec: Mapping[str, Any], shown: Mapping[str, Any]) -> dict[str
         else shown["value_text"],
         "norm_short": t("norm_due", due=fmt.short_date(date.fromisoformat(rec["limit"]))),
     }
+
+
+def _law_source(src: Mapping[str, Any]) -> str:
+    """'Woningwet art. 48 lid 1, versie 1 januari 2022 (https://...)' from a record's source."""
+    text = f"{src['law']} {t('article_word')} {src['article']}"
+    if src.get("version"):
+        text += ", " + t("national_version_word", version=fmt.long_date(date.fromisoformat(src["version"])))
+    if src.get("publication"):  # the publication named, its quote left to `explain`
+        text += "; " + str(src["publication"]).split(": ", 1)[0]
+    if src.get("url"):
+        text += f" ({src['url']})"
+    return text
+
+
+def _law_values(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per national norm and period: the value in force it was judged against (as its norm
+    reads), its source, and what a reader must know (unverified, set by the agreement)."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for row in rows:
+        if not row["national"]:
+            continue
+        for value in row["record"].get("national_values", []):
+            key = (row["rule"], row["period"], value["parameter"])
+            if not value.get("cited") or key in seen:
+                continue
+            seen.add(key)
+            remarks = []
+            if value.get("set_by_agreement"):
+                remarks.append(t("national_set_by_agreement", article=value["set_by_agreement"]["article"]))
+            if not value.get("verified", True):
+                remarks.append(t("national_unverified"))
+            entry = {
+                "title": row["title"],
+                "norm": row["norm"],
+                "source": _law_source(value["source"]),
+                "remark": "; ".join(remarks),
+            }
+            # the periods with the same value and source on one line ("2021, 2022")
+            same = next((o for o in out if all(o[k] == entry[k] for k in entry)), None)
+            if same is None:
+                out.append({**entry, "periods": [row["period"]]})
+            elif row["period"] not in same["periods"]:
+                same["periods"].append(row["period"])
+    for entry in out:
+        entry["period"] = ", ".join(sorted(entry.pop("periods")))
+    return out
