@@ -584,3 +584,18 @@ def test_json_and_xlsx_name_the_law_group(tmp_path: Path, lang: str, title: str)
     assert f"{title} ({LAW}) {word} zonder-2021-2022" in first
     summary = [row[1] for row in workbook.worksheets[1].iter_rows(values_only=True)]
     assert f"{title} ({LAW})" in summary
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nl", "niet in werking"), ("en", "not in force")])
+def test_the_pending_law_is_explained_with_its_official_source(lang: str, words: str) -> None:
+    out = invoke("--lang", lang, "explain", "nijkerk-2025-2027/9").stdout
+    (line,) = [
+        line
+        for line in out.splitlines()
+        if "Wet versterking regie volkshuisvesting" in line and words in line
+    ]
+    assert "Kamerstukken 36 512" in line
+    assert "https://www.rijksoverheid.nl/actueel/nieuws/2025/10/03/reparatie-wetsvoorstel" in line
+    # no verdicts: the national rule set has no rule for it
+    listed = invoke("list", "-a", LAW, "--format", "json").stdout
+    assert "art-48-doelgroep" in listed and "wet-versterking-regie" not in listed

@@ -26,7 +26,9 @@ def amount(value: Decimal | None, unit: str) -> str:
 
 def source(src: LegalSource, *, link: bool = True) -> str:
     """'Woningwet art. 48 lid 1, versie 2022-01-01 (https://...)'."""
-    text = f"{src.law} {t('article_word')} {src.article}"
+    text = src.law
+    if src.article and src.article != "-":  # a bill has no article to name
+        text += f" {t('article_word')} {src.article}"
     if src.version:
         text += ", " + t("national_version_word", version=fmt.long_date(src.version))
     if src.publication:

@@ -281,11 +281,14 @@ def pending_mentions(law: Agreement | None, rule: Rule) -> list[str]:
     out = []
     for pending in law.pending:
         if any(m.casefold() in text for m in pending.mentions):
+            from prestatiecheck.rendering.national_text import source
+
             out.append(
                 t(
                     "national_pending_mention",
                     title=pending.title,
                     status=pick(pending.status, pending.status_en),
                 )
+                + f" ({source(pending.source)})"
             )
     return out
