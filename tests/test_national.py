@@ -599,3 +599,54 @@ def test_the_pending_law_is_explained_with_its_official_source(lang: str, words:
     # no verdicts: the national rule set has no rule for it
     listed = invoke("list", "-a", LAW, "--format", "json").stdout
     assert "art-48-doelgroep" in listed and "wet-versterking-regie" not in listed
+
+
+AGREEMENTS = {  # agreement: (corporations, years)
+    "amersfoort-2021": (3, 1),
+    "amersfoort-2022-2023": (3, 2),
+    "amersfoort-2026-2030": (3, 5),
+    "nijkerk-2025-2027": (2, 3),
+    "soest-2021-2022": (2, 2),
+}
+
+
+@pytest.mark.parametrize("agreement", sorted(AGREEMENTS))
+def test_every_agreements_template_asks_the_law_per_corporation_and_year(agreement: str) -> None:
+    corporations, years = AGREEMENTS[agreement]
+    with_law = invoke("template", "-a", agreement, "--format", "csv").stdout.splitlines()
+    without = invoke("template", "-a", agreement, "--format", "csv", "--no-national").stdout
+    for metric in ("toewijzingen_daeb", "toewijzingen_passend_plicht", "bod_overzicht_beschikbaar"):
+        rows = [line for line in with_law if line.split(";")[2:3] == [metric]]
+        assert len(rows) == corporations * years, (metric, rows)
+        assert f";{metric};" not in without
+
+
+def test_a_local_rent_ceiling_and_the_law_both_give_their_verdict() -> None:
+    # Soest 2B allows inflation + 1 point; de Alliantie's 3,3% in 2022 is within it, but above
+    # the statutory 2,3% of 1 July 2022: both verdicts, side by side.
+    args = ["check", "-a", "soest-2021-2022", "-f", str(ROOT / "examples" / "soest-2021-2022.csv"),
+            "--as-of", "2023-04-15", "--fail-on", "never"]  # fmt: skip
+    results = json.loads(invoke(*args, "--format", "json").stdout)["results"]
+    local_2b = pick(results, "soest-2021-2022/2B", "alliantie", "2022")
+    law = pick(results, f"{LAW}/huurverhoging-gereguleerd", "alliantie", "2022")
+    assert (local_2b["status"], law["status"], law["limit"]) == ("met", "not_met", 2.3)
+    for lang, group in (("nl", "Wettelijke normen"), ("en", "National law")):
+        table = text(invoke("--lang", lang, *args, "--color", "never"))
+        assert group in table and "2B" in table
+        assert ("3,3%" if lang == "nl" else "3.3%") in table
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nl", "niet geverifieerd"), ("en", "not verified")])
+def test_amersfoort_2021_article_45_is_checked_against_the_statutory_2021_cap(lang: str, words: str) -> None:
+    args = ["--lang", lang, "check", "-a", "amersfoort-2021", "-f", str(ROOT / "examples" / "amersfoort-2021.csv"),
+            "--as-of", "2022-04-15", "--format", "json", "--fail-on", "never"]  # fmt: skip
+    results = json.loads(invoke(*args).stdout)["results"]
+    local = [r for r in results if r["rule"] == "amersfoort-2021/45"]
+    assert {(r["party"], r["limit"]) for r in local} == {
+        ("alliantie", 131.37),
+        ("portaal", 131.37),
+        ("omnia-wonen", 131.37),
+    }
+    omnia = pick(results, "amersfoort-2021/45", "omnia-wonen", "2021")
+    assert omnia["status"] == "not_met" and words in omnia["message"]
+    assert omnia["national_values"][0]["parameter"] == "leefbaarheid-maximum"
