@@ -650,3 +650,31 @@ def test_amersfoort_2021_article_45_is_checked_against_the_statutory_2021_cap(la
     omnia = pick(results, "amersfoort-2021/45", "omnia-wonen", "2021")
     assert omnia["status"] == "not_met" and words in omnia["message"]
     assert omnia["national_values"][0]["parameter"] == "leefbaarheid-maximum"
+
+
+EXAMPLE_AS_OF = {  # as the README and the report tests use them
+    "amersfoort-2021": "2022-04-15",
+    "amersfoort-2022-2023": "2024-04-15",
+    "amersfoort-2026-2030": "2026-12-01",
+    "nijkerk-2025-2027": "2026-12-01",
+    "soest-2021-2022": "2023-04-15",
+}
+
+
+@pytest.mark.parametrize("agreement", sorted(EXAMPLE_AS_OF))
+def test_every_example_has_the_laws_figures_for_every_corporation_and_year(agreement: str) -> None:
+    result = invoke(
+        "check", "-a", agreement, "-f", str(ROOT / "examples" / f"{agreement}.csv"),
+        "--as-of", EXAMPLE_AS_OF[agreement], "--format", "json", "--fail-on", "never",
+    )  # fmt: skip
+    results = json.loads(result.stdout)["results"]
+    corporations, years = AGREEMENTS[agreement]
+    for rule in ("art-48-doelgroep", "art-46-passend", "huurverhoging-gereguleerd", "art-44-bod"):
+        found = [r for r in results if r["rule"] == f"{LAW}/{rule}"]
+        assert len({(r["party"], r["period"]) for r in found}) == corporations * len(
+            {r["period"] for r in found}
+        ), rule
+        assert not [r for r in found if r["status"] == "no_data"], (rule, found)
+    # no figure of the law's left unread (a half-year where the law reads years, say)
+    for metric in ("toewijzingen_daeb", "toewijzingen_passend", "huurverhoging_hoogste_gereguleerd"):
+        assert metric not in result.stderr, result.stderr
