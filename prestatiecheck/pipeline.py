@@ -109,7 +109,8 @@ def check_figures(
         without = [r for r in supplied if not str(r.agreement or "").strip()]
         if without or (shard is None and not supplied and not problems):
             raise UsageError(t("agreement_required", known=", ".join(known)))
-        selected = sorted({str(r.agreement).strip() for r in supplied if str(r.agreement).strip() in known})
+        known_set = frozenset(known)  # (a list is searched per row)
+        selected = sorted({a for a in {str(r.agreement).strip() for r in supplied} if a in known_set})
     if shard is not None:
         selected = [a for a in selected if shard.owns(a)]
         catalogue = load_catalogue(agreements_index, only=selected)

@@ -7,6 +7,7 @@ validation.figures turns raw rows into Figures against the agreement's rules.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,10 @@ COLUMN_SYNONYMS = {
 DUTCH_NAMES = {"period": "periode", "party": "partij", "metric": "kengetal", "value": "waarde"}
 
 
-@dataclass(frozen=True)
+ABSENT = sys.maxsize  # the position of a column a file does not have
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class RawRow:
     location: Location
     period: Any
@@ -135,6 +139,11 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
     problems = Problems()
     header: list[str] | None = None
     count = 0
+    # Where each column is in a row (the last of two columns of one name, as a dict of the cells
+    # would keep; a column the header lacks, or a short row, gives None): set by the header.
+    at: dict[str, int] = {}
+    twice = False
+    value_first = ABSENT  # the first value column: a row that stops before it is broken
     for item in records(text, delimiter):
         if isinstance(item, OpenQuote):
             problems.append(Problem(Location(shown, item.line), _open_quote(item)))
@@ -143,7 +152,11 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
             problems.append(Problem(Location(shown, item.line), t("csv_malformed", reason=item.reason)))
             continue
         record, line = item.fields, item.first
-        if not record or all(not cell.strip() for cell in record) or record[0].startswith("#"):
+        if (
+            not record
+            or record[0].startswith("#")
+            or (not record[0].strip() and all(not cell.strip() for cell in record))
+        ):
             continue
         if header is not None:
             count += 1
@@ -159,8 +172,12 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
             found = header_problems(header, Location(shown, line), typed=record)
             if found:
                 return RawFigures([], found)
+            at = {name: i for i, name in enumerate(header)}
+            twice = any(header.count(name) > 1 for name in COLUMNS)
+            value_first = header.index("value") if "value" in header else ABSENT
             continue
-        if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
+        width = len(header)
+        if len(record) > width and any(cell.strip() for cell in record[width:]):
             problems.append(
                 Problem(
                     Location(shown, line),
@@ -173,7 +190,7 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
                 )
             )
             continue
-        if "value" in header and len(record) <= header.index("value"):
+        if len(record) <= value_first:
             # Not an empty value (that is "not supplied") but a row that stops before its value:
             # a line broken in two.
             problems.append(
@@ -183,34 +200,39 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
                 )
             )
             continue
-        broken = [
-            name
-            for name, cell in zip(header, record, strict=False)
-            if name in COLUMNS and name != "note" and ("\n" in cell or "\r" in cell)
-        ]
-        if broken:
-            # Only a note may run over lines; anywhere else a line break is a quote left open.
-            problems.append(
-                Problem(
-                    Location(shown, line),
-                    t("csv_line_break_in_column", column=broken[0], first=item.first, last=item.last),
+        if item.last != item.first:  # (a record on one line has no line break in a cell)
+            broken = [
+                name
+                for name, cell in zip(header, record, strict=False)
+                if name in COLUMNS and name != "note" and ("\n" in cell or "\r" in cell)
+            ]
+            if broken:
+                # Only a note may run over lines; anywhere else a line break is a quote left open.
+                problems.append(
+                    Problem(
+                        Location(shown, line),
+                        t("csv_line_break_in_column", column=broken[0], first=item.first, last=item.last),
+                    )
                 )
-            )
-            continue
-        cells = dict(zip(header, (c.strip() for c in record), strict=False))
-        if keep is not None and not keep(cells.get("agreement")):
+                continue
+        cells = [c.strip() for c in record[:width]]
+        n = len(cells)
+        if twice:  # a column named twice: the last one the row reaches, as a dict of the cells keeps
+            at = {name: i for i, name in enumerate(header[:n])}
+        agreement = cells[i] if (i := at.get("agreement", ABSENT)) < n else None
+        if keep is not None and not keep(agreement):
             continue
         rows.append(
             RawRow(
-                location=Location(shown, line),
-                period=cells.get("period"),
-                party=cells.get("party"),
-                metric=cells.get("metric"),
-                value=cells.get("value", ""),
-                number_style=style,
-                agreement=cells.get("agreement"),
-                project=cells.get("project"),
-                note=cells.get("note"),
+                Location(shown, line),
+                cells[i] if (i := at.get("period", ABSENT)) < n else None,
+                cells[i] if (i := at.get("party", ABSENT)) < n else None,
+                cells[i] if (i := at.get("metric", ABSENT)) < n else None,
+                cells[i] if (i := at.get("value", ABSENT)) < n else "",
+                style,
+                agreement,
+                cells[i] if (i := at.get("project", ABSENT)) < n else None,
+                cells[i] if (i := at.get("note", ABSENT)) < n else None,
             )
         )
     if header is None:

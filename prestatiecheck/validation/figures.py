@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from prestatiecheck.i18n import did_you_mean, t
 from prestatiecheck.loading.figures import RawRow
@@ -53,11 +54,12 @@ def convert_rows(
     """Rows for the selected agreements become Figures; rows for other agreements are skipped (a notice)."""
     out = Checked(problems=Problems())
     skipped: dict[tuple[str, str], list[RawRow]] = {}
+    known, selected = frozenset(known_ids), frozenset(agreement_ids)  # (a list is searched per row)
     for row in rows:
         agreement_id = _text(row.agreement) or default
         if agreement_id is None:
             continue  # the caller made sure a default exists when a row has no agreement
-        if agreement_id not in known_ids:
+        if agreement_id not in known:
             out.problems.append(
                 Problem(
                     row.at("agreement"),
@@ -66,7 +68,7 @@ def convert_rows(
                 )
             )
             continue
-        if agreement_id not in agreement_ids:
+        if agreement_id not in selected:
             if _supplied(row.value):
                 skipped.setdefault((row.location.file, agreement_id), []).append(row)
             continue
@@ -299,8 +301,18 @@ def _show(value: Decimal | date) -> str:
 
 def _set_checks(out: Checked, catalogue: Catalogue) -> None:
     by_key: dict[FigureKey, Figure] = {f.key: f for f in out.figures}
+    # A split of a period is looked for only when some figure has the first period of it (most
+    # files give years only: no half-year is looked up for every yearly count).
+    labels = {f.period.label for f in out.figures}
+    per_agreement: dict[str | None, tuple[dict[str, Any], dict[str, Any]]] = {}
     for f in out.figures:
-        vocabulary = catalogue.vocabulary(f.agreement or "")
+        found_for = per_agreement.get(f.agreement)
+        if found_for is None:
+            found_for = per_agreement[f.agreement] = (
+                catalogue.vocabulary(f.agreement or ""),
+                catalogue.derivations_for(f.agreement or ""),
+            )
+        vocabulary, derivations = found_for
         metric = vocabulary[f.metric]
         if metric.part_of:
             whole = by_key.get((f.agreement, f.period.label, f.party, f.project, metric.part_of))
@@ -325,7 +337,7 @@ def _set_checks(out: Checked, catalogue: Catalogue) -> None:
                         ),
                     )
                 )
-        derivation = catalogue.derivations_for(f.agreement or "").get(f.metric)
+        derivation = derivations.get(f.metric)
         if derivation is not None:
             parts = {
                 c: by_key.get((f.agreement, f.period.label, f.party, f.project, c))
@@ -352,6 +364,8 @@ def _set_checks(out: Checked, catalogue: Catalogue) -> None:
                     )
         if metric.additive and isinstance(f.value, Decimal):
             for parts_list in f.period.parts():
+                if parts_list and parts_list[0].label not in labels:
+                    continue  # (then not every part is there)
                 found = [by_key.get((f.agreement, p.label, f.party, f.project, f.metric)) for p in parts_list]
                 if all(x is not None for x in found):
                     total = sum((x.value for x in found), Decimal(0))  # type: ignore[union-attr,misc]
