@@ -210,9 +210,16 @@ def evaluate(
 def group_by_agreement(
     figures: Iterable[Figure], agreement_ids: Iterable[str]
 ) -> Iterator[tuple[str, list[Figure]]]:
-    """Each agreement id with its figures, in the order of ``agreement_ids``."""
+    """Each agreement id with its figures, in the order of ``agreement_ids``. The figures are
+    grouped at once (the caller may let ``figures`` go), and each group is let go once given."""
     by_agreement: dict[str | None, list[Figure]] = {}
     for f in figures:
         by_agreement.setdefault(f.agreement, []).append(f)
+    return _each(by_agreement, list(agreement_ids))
+
+
+def _each(
+    by_agreement: dict[str | None, list[Figure]], agreement_ids: list[str]
+) -> Iterator[tuple[str, list[Figure]]]:
     for agreement_id in agreement_ids:
         yield agreement_id, by_agreement.pop(agreement_id, [])

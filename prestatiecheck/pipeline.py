@@ -100,7 +100,7 @@ def check_figures(
     if keep is not None and shard is not None and shard.index != 0:
         problems = []  # the first shard reports what is wrong with the files themselves
     supplied = [r for r in rows if r.value not in (None, "")]
-    from prestatiecheck.validation.figures import best_agreement, convert_rows, other_agreement
+    from prestatiecheck.validation.figures import best_agreement, check_set, convert_rows, other_agreement
 
     if agreement is not None:
         selected = [agreement]
@@ -116,7 +116,11 @@ def check_figures(
         catalogue = load_catalogue(agreements_index, only=selected)
     else:
         catalogue = load_catalogue(agreements_index, only=selected or None)
-    checked = convert_rows(rows, catalogue, selected, agreement, known)
+    checked = convert_rows(rows, catalogue, selected, agreement, known, set_checks=False)
+    supplied_count = len(supplied)
+    if agreement is None:  # the rows are not needed again: let them go before the set is checked
+        rows, supplied = [], []
+    check_set(checked, catalogue)
     if checked.problems and agreement is not None and selected:
         # Figures of another agreement give an error on nearly every row: say it once.
         mismatch = best_agreement(rows, agreement, load_catalogue(agreements_index, only=known), known)
@@ -125,7 +129,7 @@ def check_figures(
     problems.extend(checked.problems)
     files = [display_path(Path(p)) for p in paths]
     notices = (twice if first else []) + checked.notices
-    return LoadedFigures(catalogue, selected, checked.figures, files, notices, problems, len(supplied))
+    return LoadedFigures(catalogue, selected, checked.figures, files, notices, problems, supplied_count)
 
 
 def _once(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:

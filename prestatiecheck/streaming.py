@@ -132,8 +132,9 @@ class Shard:
         as soon as it is done. ``parties``: --party, as the agreements spell the ids."""
         options, catalogue = self.options, self.catalogue
         assert catalogue is not None
-        figures, self._figures = self._figures, []
-        for agreement_id, own in group_by_agreement(figures, self.agreement_ids):
+        groups = group_by_agreement(self._figures, self.agreement_ids)
+        self._figures = []  # (each agreement's figures are let go once it is done)
+        for agreement_id, own in groups:
             results, index = evaluate_agreement(
                 catalogue,
                 agreement_id,

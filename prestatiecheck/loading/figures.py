@@ -143,6 +143,7 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
     # would keep; a column the header lacks, or a short row, gives None): set by the header.
     at: dict[str, int] = {}
     twice = False
+    texts: dict[str, str] = {}
     value_first = ABSENT  # the first value column: a row that stops before it is broken
     for item in records(text, delimiter):
         if isinstance(item, OpenQuote):
@@ -215,7 +216,8 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
                     )
                 )
                 continue
-        cells = [c.strip() for c in record[:width]]
+        # (the same texts repeat on every row: one string each, not one per row and column)
+        cells = [texts.setdefault(c, c) for c in (c.strip() for c in record[:width])]
         n = len(cells)
         if twice:  # a column named twice: the last one the row reaches, as a dict of the cells keeps
             at = {name: i for i, name in enumerate(header[:n])}

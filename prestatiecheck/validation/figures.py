@@ -50,9 +50,15 @@ def convert_rows(
     agreement_ids: Sequence[str],
     default: str | None,
     known_ids: Sequence[str],
+    *,
+    set_checks: bool = True,
 ) -> Checked:
-    """Rows for the selected agreements become Figures; rows for other agreements are skipped (a notice)."""
+    """Rows for the selected agreements become Figures; rows for other agreements are skipped (a notice).
+
+    ``set_checks`` False: the checks of the figures together (``check_set``) are left to the
+    caller, who may let the rows go first."""
     out = Checked(problems=Problems())
+    values: dict[tuple[Any, ...], Decimal | date] = {}  # (a value repeats: read once, kept once)
     skipped: dict[tuple[str, str], list[RawRow]] = {}
     known, selected = frozenset(known_ids), frozenset(agreement_ids)  # (a list is searched per row)
     for row in rows:
@@ -72,7 +78,7 @@ def convert_rows(
             if _supplied(row.value):
                 skipped.setdefault((row.location.file, agreement_id), []).append(row)
             continue
-        figure = _convert(row, catalogue, agreement_id, out.problems)
+        figure = _convert(row, catalogue, agreement_id, out.problems, values)
         if figure is not None:
             out.figures.append(figure)
     for (_, other), group in skipped.items():
@@ -85,10 +91,16 @@ def convert_rows(
                 asked=", ".join(agreement_ids),
             )
         )
+    if set_checks:
+        check_set(out, catalogue)
+    return out
+
+
+def check_set(out: Checked, catalogue: Catalogue) -> None:
+    """The figures together: duplicates, parts and wholes, derived figures, sub-periods."""
     _duplicates(out)
     _set_checks(out, catalogue)
     out.problems = out.problems.closed() if isinstance(out.problems, Problems) else out.problems
-    return out
 
 
 def _supplied(value: object) -> bool:
@@ -170,7 +182,13 @@ def best_agreement(
     )
 
 
-def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: list[Problem]) -> Figure | None:
+def _convert(
+    row: RawRow,
+    catalogue: Catalogue,
+    agreement_id: str,
+    problems: list[Problem],
+    values: dict[tuple[Any, ...], Decimal | date] | None = None,
+) -> Figure | None:
     agreement = catalogue.agreements[agreement_id]
     vocabulary = catalogue.vocabulary(agreement_id)
     value_raw = row.value
@@ -219,7 +237,15 @@ def _convert(row: RawRow, catalogue: Catalogue, agreement_id: str, problems: lis
         )
         return None
     try:
-        value = parse_value(value_raw, row.number_style, metric.unit, metric.signed)
+        if values is None or type(value_raw) is not str:
+            value = parse_value(value_raw, row.number_style, metric.unit, metric.signed)
+        else:
+            value_key = (value_raw, row.number_style, metric.unit, metric.signed)
+            value = values.get(value_key)  # type: ignore[assignment]
+            if value is None:
+                value = values[value_key] = parse_value(
+                    value_raw, row.number_style, metric.unit, metric.signed
+                )
     except ValueProblem as e:
         problems.append(
             Problem(
