@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from calendar import monthrange
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -102,29 +103,24 @@ def _schedule(
             for p in window.split(granularity):
                 nominal.append((_next_end(p) if previous_period else p.end, granularity))
         else:
-            from dateutil.relativedelta import relativedelta  # (made once per schedule: imported then)
-            from dateutil.rrule import MONTHLY, rrule
-
+            # The first day of every ``step``-th month from the anchor month a year before the
+            # window to the end of the year after it; the due day in that month (its last day
+            # when the wording names none, a day past the month's end becoming its last), moved
+            # by the wording's shift. (Plain date arithmetic: no dateutil to import.)
             due_rule = parse_due(text)
-            first_month = (due_rule.anchor_month - 1) % step + 1
-            months = rrule(
-                MONTHLY,
-                interval=step,
-                dtstart=date(window.start.year - 1, first_month, 1),
-                until=date(window.end.year + 1, 12, 31),
-            )
-            for month_start in months:
-                anchor = month_start.date()
-                if due_rule.day is None:
-                    base = anchor + relativedelta(day=31)
-                else:
-                    base = anchor + relativedelta(day=due_rule.day)
-                due = base + relativedelta(days=due_rule.shift_days)
+            month = (due_rule.anchor_month - 1) % step  # months since January, 0-based
+            year_ = window.start.year - 1
+            while year_ <= window.end.year + 1:
+                length = monthrange(year_, month + 1)[1]
+                day = length if due_rule.day is None else min(due_rule.day, length)
+                due = date(year_, month + 1, day) + timedelta(days=due_rule.shift_days)
                 if previous_period:
                     if window.contains(previous(containing(due, granularity))):
                         nominal.append((due, granularity))
                 elif window.start <= due <= window.end:
                     nominal.append((due, granularity))
+                month += step
+                year_, month = year_ + month // 12, month % 12
     out = []
     for due, granularity in nominal:
         moved = due

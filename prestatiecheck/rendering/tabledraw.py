@@ -26,7 +26,9 @@ def wrap(text: str, width: int, justify: str | None = None) -> list[str]:
     ``drawable``)."""
     lines: list[str] = []
     for line in text.split("\n"):
-        offsets = divide_line(line, width, fold=True)
+        # A line that fits is not divided (divide_line breaks only where the words so far, the
+        # last without its trailing spaces, exceed the width): most cells of a table fit.
+        offsets = [] if cell_len(line) <= width else divide_line(line, width, fold=True)
         if offsets:
             bounds = [0, *offsets, len(line)]
             pieces = [line[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
