@@ -2103,6 +2103,10 @@ MESSAGES.update(
         ),
         "report_matrix_no_result": ("geen resultaat voor deze partij", "no result for this party"),
         "report_matrix_several": ("{count} van {total} projecten", "{count} of {total} projects"),
+        "report_matrix_not_yet": (
+            "Nog niet aan de orde (de termijn of periode loopt nog; de resultaten staan bij het thema): {rules}.",
+            "Pending (the deadline or period is still running; the results are under their theme): {rules}.",
+        ),
         "report_matrix_parties_without": (
             "Zonder resultaat in dit rapport (geen afspraak met cijfers voor deze partij): {parties}.",
             "Without a result in this report (no afspraak with figures for this party): {parties}.",

@@ -509,18 +509,30 @@ def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date)
     period differs from its row's names it. Earlier periods are in the detail.
     """
     names = {p["id"]: p["name"] for p in block["parties"]}
-    # An afspraak without any figure is not a row of "geen gegevens": it is named under
-    # "Zonder gegevens" with what is missing.
+    # An afspraak without any figure is not a row of "geen gegevens" or "nog niet aan de orde":
+    # what is missing is named under "Zonder gegevens"; one with nothing to check yet (every
+    # result "nog niet aan de orde") is named in one line under the table, its results are in the
+    # detail.
+    nothing_yet = (Status.NO_DATA, Status.PENDING)
     included = [
         (
             theme,
             [
                 rule
                 for rule in theme["rules"]
-                if any(r["status"]["code"] != Status.NO_DATA for r in rule["rows"])
+                if any(r["status"]["code"] not in nothing_yet for r in rule["rows"])
             ],
         )
         for theme in themes
+    ]
+    not_yet = [
+        {
+            "title": rule["title"],
+            "line": f"{rule['title']} ({_where(rule['source'], _latest(rule['rows'], as_of))})",
+        }
+        for theme in themes
+        for rule in theme["rules"]
+        if rule["rows"] and all(r["status"]["code"] == Status.PENDING for r in rule["rows"])
     ]
     used: list[str | None] = []
     for _, rules in included:
@@ -576,12 +588,13 @@ def _matrix(themes: list[dict[str, Any]], block: Mapping[str, Any], as_of: date)
         "columns": columns,
         "groups": groups,
         "parties_without_results": [names[p] for p in order if p not in used],
+        "not_yet": not_yet,
         **widths,
     }
 
 
 PAGE_MM = 186.0  # A4 less the margins (and the body's width on screen)
-MATRIX_PT = 7.0  # the stoplicht's font size (report.css: .matrix)
+MATRIX_PT = 6.8  # the stoplicht's font size (report.css: .matrix)
 MATRIX_HEAD_PT = 7.2
 MATRIX_NOTE_PT = 6.5
 CELL_EXTRA_MM = 4.0  # cell padding, borders and the status's colour bar

@@ -145,14 +145,16 @@ def test_latest_period_with_figures_and_a_cell_of_another_period() -> None:
         r2=[("a", "2022", "met"), ("a", "2023", "no_data")],
         # nothing but geen gegevens: no row
         r3=[("a", "2022", "no_data")],
-        # a period that has not begun yet: the first period to come
+        # nothing to check yet: no row, named under the table with its first period to come
         r4=[("a", "2024", "pending"), ("a", "2025", "pending")],
+        # no figure at all (geen gegevens, and a deadline to come): no row ("Zonder gegevens")
+        r5=[("a", "2022", "no_data"), (None, "2023", "pending")],
     )
     matrix = context._matrix(themes, BLOCK, date(2023, 6, 1))
     assert [c["name"] for c in matrix["columns"]] == ["A", "B", "gezamenlijk"]
     assert matrix["parties_without_results"] == ["C"]
     rows = {row["id"]: row for group in matrix["groups"] for row in group["rows"]}
-    assert set(rows) == {"r1", "r2", "r4"}
+    assert set(rows) == {"r1", "r2"}
     a, b, joint = rows["r1"]["cells"]
     assert rows["r1"]["period"] == "2023"
     assert a["status"]["code"] == "not_met" and a["other_period"] is None
@@ -163,7 +165,7 @@ def test_latest_period_with_figures_and_a_cell_of_another_period() -> None:
     )
     assert rows["r2"]["period"] == "2022" and rows["r2"]["cells"][0]["status"]["code"] == "met"
     assert rows["r2"]["cells"][1] is None
-    assert rows["r4"]["period"] == "2024"
+    assert [x["line"] for x in matrix["not_yet"]] == ["r4 (art.\xa01\xa0·\xa02024)"]
 
 
 def test_several_results_in_a_cell_show_the_worst_and_how_many() -> None:
