@@ -42,3 +42,32 @@ def report(invoke, tmp_path: Path) -> Callable[..., object]:  # type: ignore[no-
         return invoke(*args)
 
     return _report
+
+
+# The shipped examples and the as-of date each is reported at (the meeting's date).
+EXAMPLES = HERE.parent / "examples"
+SHIPPED = {
+    "soest-2021-2022": "2023-04-15",
+    "amersfoort-2021": "2022-04-15",
+    "amersfoort-2022-2023": "2024-04-15",
+    "amersfoort-2026-2030": "2026-12-01",
+    "nijkerk-2025-2027": "2026-12-01",
+}
+MATRIX_HEADINGS = {
+    "nl": ("Stoplicht per afspraak", "Voor de agenda"),
+    "en": ("Traffic lights per afspraak", "For the agenda"),
+}
+
+
+def matrix_pages(texts: list[str], lang: str) -> int:
+    """How many pages the stoplicht takes in a printed report (one text per page): from its
+    heading's page to the agenda's, that page counted when the table's header (repeated on every
+    page the table reaches, first cell "Afspraak") comes before the agenda's heading there."""
+    heading, agenda = MATRIX_HEADINGS[lang]
+    start = next(i for i, text in enumerate(texts) if heading in text)
+    end = next(i for i, text in enumerate(texts) if agenda in text)
+    assert start <= end
+    if start == end:
+        return 1
+    before = texts[end][: texts[end].index(agenda)]
+    return end - start + (1 if "Afspraak" in before else 0)
