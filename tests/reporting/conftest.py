@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,6 +65,7 @@ def matrix_pages(texts: list[str], lang: str) -> int:
     heading's page to the agenda's, that page counted when the table's header (repeated on every
     page the table reaches, first cell "Afspraak") comes before the agenda's heading there."""
     heading, agenda = MATRIX_HEADINGS[lang]
+    texts = [unicodedata.normalize("NFKC", text) for text in texts]  # "ﬃ" in a PDF's text is "ffi"
     start = next(i for i, text in enumerate(texts) if heading in text)
     end = next(i for i, text in enumerate(texts) if agenda in text)
     assert start <= end

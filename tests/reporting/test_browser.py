@@ -7,6 +7,7 @@ reason, only where no browser can be started.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reporting.conftest import STEM
+from tests.reporting.conftest import SHIPPED, STEM, matrix_pages
 
 A4_WIDTH_PX = 794  # 210 mm at 96 dpi
 A4_HEIGHT_PX = 1123
@@ -159,50 +160,92 @@ OVERFLOWING_CELLS = """
 """
 
 
-def _report_file(invoke, tmp_path: Path, lang: str, soest: bool) -> Path:  # type: ignore[no-untyped-def]
-    from tests.reporting.conftest import mini_args
+PRINT_WIDTH_PX = 703  # 186 mm: A4 less the report's page margins, the width printed on
 
-    if soest:
-        examples = Path(__file__).resolve().parents[2] / "examples"
-        args = ["-a", "soest-2021-2022", "-f", str(examples / "soest-2021-2022.csv"), "--as-of", "2023-04-15"]
-        name = "soest-2021-2022-2023-04-15.html"
-    else:
+
+def _report_file(invoke, tmp_path: Path, lang: str, example: str) -> Path:  # type: ignore[no-untyped-def]
+    from tests.reporting.conftest import EXAMPLES, mini_args
+
+    if example == "mini":
         args, name = mini_args(), f"{STEM}.html"
+    else:
+        as_of = SHIPPED[example]
+        args = ["-a", example, "-f", str(EXAMPLES / f"{example}.csv"), "--as-of", as_of]
+        name = f"{example}-{as_of}.html"
     result = invoke(
-        "--lang",
-        lang,
-        "report",
-        *args,
-        "--format",
-        "html",
-        "-o",
-        str(tmp_path),
-        "--no-history",
-        "--fail-on",
-        "never",
-    )
+        "--lang", lang, "report", *args, "--format", "html", "-o", str(tmp_path), "--no-history",
+        "--fail-on", "never",
+    )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     return tmp_path / name
 
 
-@pytest.mark.parametrize("soest", [False, True], ids=["mini", "soest"])
+def _layout_faults(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {
+        "broken words": page.evaluate(BROKEN_WORDS),
+        "split statuses": page.evaluate(SPLIT_STATUSES),
+        "overflowing cells": page.evaluate(OVERFLOWING_CELLS),
+    }
+
+
+@pytest.mark.parametrize("example", ["mini", *SHIPPED])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_no_word_breaks_and_the_matrix_fits_a4(
-    browser, invoke, tmp_path: Path, lang: str, soest: bool
+    browser, invoke, tmp_path: Path, lang: str, example: str
 ) -> None:  # type: ignore[no-untyped-def]
-    html = _report_file(invoke, tmp_path, lang, soest)
+    """Every shipped example in both languages, on screen (an A4-wide window) and as printed
+    (the page's printable width): no word broken, no status split, no cell overflowing, the
+    stoplicht as wide as the page at most and, printed by Chromium, on one or two A4 pages."""
+    html = _report_file(invoke, tmp_path, lang, example)
     page = browser.new_page(viewport={"width": A4_WIDTH_PX, "height": A4_HEIGHT_PX})
     page.goto(html.as_uri())
-    for media in ("screen", "print"):
+    for media, width in (("screen", A4_WIDTH_PX), ("print", PRINT_WIDTH_PX)):
+        page.set_viewport_size({"width": width, "height": A4_HEIGHT_PX})
         page.emulate_media(media=media)
-        assert page.evaluate(BROKEN_WORDS) == [], media
-        assert page.evaluate(SPLIT_STATUSES) == [], media
-        assert page.evaluate(OVERFLOWING_CELLS) == [], media
+        assert _layout_faults(page) == {"broken words": [], "split statuses": [], "overflowing cells": []}, (
+            media
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, media  # (mm rounding)
         matrix = page.locator("table.matrix")
         assert matrix.count() == 1
         box = matrix.bounding_box()
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= A4_WIDTH_PX, (media, box)
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (media, box)
+        assert box["width"] <= PRINT_WIDTH_PX + 1, (media, box)  # 186 mm
         # the stoplicht: a row per afspraak with a cell per party column and the joint one
         header = page.locator("table.matrix thead th").all_inner_texts()
         assert header[-1] == ("gezamenlijk" if lang == "nl" else "joint")
+    # printed from the browser: the stoplicht starts on the first page and ends on the second
+    pypdf = pytest.importorskip("pypdf")
+    printed = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    texts = [p.extract_text() for p in printed.pages]
+    assert matrix_pages(texts, lang) <= 2, len(texts)
+    page.close()
+
+
+# The measurement itself, on cells whose layout is known: a word broken inside is found, a break
+# after a word's own hyphen is allowed, one inside a period or number is not, a status that wraps
+# is found, and so is a cell whose content sticks out.
+MEASURED = """<!DOCTYPE html><html lang="nl"><meta charset="utf-8"><style>
+table { table-layout: fixed; width: 665px; border-collapse: collapse; }
+td { border: 1px solid; font: 12px/1.2 "DejaVu Sans", sans-serif; vertical-align: top; }
+</style><table><colgroup><col style="width: 40px"><col style="width: 120px"><col style="width: 45px">
+<col style="width: 60px"><col style="width: 400px"></colgroup><tr>
+<td style="overflow-wrap: anywhere">Doelgroepenverordening</td>
+<td>doorschuif-en-doorstroompilot</td>
+<td>2020-2021</td>
+<td><span class="status">niet voldaan</span></td>
+<td>alles op één regel 2020-2021 <span class="status">niet voldaan</span></td>
+</tr></table></html>"""
+
+
+def test_the_measurement_finds_broken_words_and_split_statuses(browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": A4_WIDTH_PX, "height": A4_HEIGHT_PX})
+    page.set_content(MEASURED)
+    faults = _layout_faults(page)
+    broken = list(dict.fromkeys(faults["broken words"]))  # (a word once per line it was broken onto)
+    assert broken == ["Doelgroepenverordening", "2020-2021"]  # not the pilot's own hyphens
+    assert faults["split statuses"] == ["niet voldaan"]
+    assert faults["overflowing cells"] == []
+    page.set_content(MEASURED.replace("overflow-wrap: anywhere", "white-space: nowrap"))
+    assert page.evaluate(OVERFLOWING_CELLS) == ["Doelgroepenverordening"]
     page.close()
