@@ -123,6 +123,8 @@ def build_template(
         for need in components(rule_needs(rule, subject, vocabulary), derivations):
             if national_law.applies(rule) and not national_law.in_force(rule, need.period):
                 continue  # a dated norm asks figures only for the years it was in force
+            if law is not None and subject is scoped and _no_value(law, rule, need.period):
+                continue  # nor for a year without a recorded statutory value (not judged)
             if wanted is not None:
                 found = within(need, wanted, vocabulary)
                 if found is None:
@@ -278,3 +280,13 @@ def make_template(
 
     catalogue, (agreement_id,) = load_selected([agreement_id], agreements_index)  # as the index spells it
     return build_template(catalogue, agreement_id, period=period, party=party, national=national)
+
+
+def _no_value(law: Agreement, rule: Rule, period: Period) -> bool:
+    """Whether a national norm cites a parameter that has no value recorded for ``period``."""
+    from prestatiecheck import national as national_law
+
+    return any(
+        national_law.value_in_force(law, name, period) is None
+        for name in national_law.cited(rule.check).values()
+    )

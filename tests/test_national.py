@@ -619,6 +619,10 @@ def test_every_agreements_template_asks_the_law_per_corporation_and_year(agreeme
         rows = [line for line in with_law if line.split(";")[2:3] == [metric]]
         assert len(rows) == corporations * years, (metric, rows)
         assert f";{metric};" not in without
+    # the rent rise only for the years with a recorded statutory maximum (none after 30 June 2027)
+    rises = {line.split(";")[0] for line in with_law if ";huurverhoging_hoogste_gereguleerd;" in line}
+    first, last = (int(y) for y in agreement.split("-")[1:3]) if agreement.count("-") == 2 else (2021, 2021)
+    assert rises == {str(y) for y in range(first, last + 1) if y <= 2026}, rises
 
 
 def test_a_local_rent_ceiling_and_the_law_both_give_their_verdict() -> None:
