@@ -19,8 +19,10 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import threading
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -300,9 +302,20 @@ def as_workbook(example: str) -> Any:
 
 
 def save(book: Any) -> bytes:
+    """The workbook's bytes, the same every time (openpyxl stamps the time of saving; a fuzzer that
+    damages the zip must get the same bytes again to replay and shrink what it found)."""
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "docProps/core.xml":
+                part = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", part
+                )
+            target.writestr(zipfile.ZipInfo(info.filename, (2024, 1, 1, 0, 0, 0)), part, zipfile.ZIP_DEFLATED)
+    return fixed.getvalue()
 
 
 def check_args(example: str, path: Path, as_of: str) -> tuple[str, ...]:
@@ -319,7 +332,8 @@ def output_args(data: st.DataObject, args: tuple[str, ...], folder: Path) -> tup
         return args
     if how == "report":
         formats = data.draw(st.sampled_from(["txt", "md", "html"]), label="report format")
-        return ("report", *args[1:-2], "--format", formats, "-o", str(folder / "reports"))
+        rest = [a for a in args[1:-2] if a != "-q"]  # (report has no --quiet)
+        return ("report", *rest, "--format", formats, "-o", str(folder / "reports"))
     return (*args[:-1], how, *(("-o", str(folder / "results.xlsx")) if how == "xlsx" else ()))
 
 
@@ -407,12 +421,39 @@ def mutate_yaml(data: st.DataObject, tree: Any) -> bytes:
 @fuzz
 @given(data=st.data(), example=st.sampled_from(EXAMPLE_NAMES), as_of=st.sampled_from(AS_OF))
 def test_mutated_csv_figures(tmp_path: Path, data: st.DataObject, example: str, as_of: str) -> None:
-    raw = (ROOT / "examples" / f"{example}.csv").read_bytes()
+    """An example as shipped, with an agreement column (its own or another's), or two examples in one
+    file; mutated; checked with or without --agreement, alone or beside the example as shipped."""
+    shipped = ROOT / "examples" / f"{example}.csv"
+    raw = shipped.read_bytes()
+    shape = data.draw(st.sampled_from(["as shipped", "agreement column", "two agreements"]), label="shape")
+    if shape != "as shipped" and not example.endswith("-excel"):
+        others = [e for e in point_examples() if agreement_of(e) != agreement_of(example)]
+        named = data.draw(st.sampled_from([example, *others]), label="agreement named")
+        raw = with_agreement(example, named)
+        if shape == "two agreements":
+            raw += with_agreement(data.draw(st.sampled_from(others), label="second"), None).split(b"\n", 1)[1]
     mutated = mutate_text(data, raw, b";" if example.endswith("-excel") else b",")
     path = tmp_path / f"{example}.csv"
     path.write_bytes(mutated)
-    args = output_args(data, check_args(example, path, as_of), tmp_path)
+    args = check_args(example, path, as_of)
+    if shape != "as shipped" and data.draw(st.booleans(), label="without --agreement"):
+        args = args[:1] + args[3:]
+    also = data.draw(
+        st.sampled_from([(), ("-f", str(shipped)), ("--lang", "en"), ("-q",), ("--fail-on", "at_risk")]),
+        label="also",
+    )
+    args = output_args(data, (*args[:-2], *also, *args[-2:]), tmp_path)
     survives(*args, inputs=lambda: mutated.decode("utf-8", "replace"))
+
+
+def with_agreement(example: str, agreement: str | None) -> bytes:
+    """An example's rows with an agreement column: ``agreement``, or the example's own."""
+    header, rows, _ = example_rows(example)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*header, "agreement"])
+    writer.writerows([*row, agreement_of(agreement or example)] for row in rows)
+    return out.getvalue().encode("utf-8")
 
 
 @fuzz
