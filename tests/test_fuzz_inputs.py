@@ -536,7 +536,8 @@ def mini_rules() -> Any:
 @fuzz
 @given(data=st.data(), as_of=st.sampled_from(["2022-06-01", "2023-06-01", "2024-06-01"]))
 def test_mutated_rule_files(tmp_path: Path, mini_rules: Any, data: st.DataObject, as_of: str) -> None:
-    """A rule file of the user's own (through a user agreements index), its structure and text mutated."""
+    """A rule file of the user's own (through a user agreements index), its structure and text mutated;
+    now and then the index too."""
     import copy
 
     mutated = mutate_yaml(data, copy.deepcopy(mini_rules))
@@ -544,8 +545,15 @@ def test_mutated_rule_files(tmp_path: Path, mini_rules: Any, data: st.DataObject
     (folder / "rules").mkdir(parents=True, exist_ok=True)
     (folder / "rules" / f"{MINI}.yaml").write_bytes(mutated)
     index = folder / "agreements.yaml"
-    index.write_text(f"agreements:\n  - id: {MINI}\n    file: rules/{MINI}.yaml\n", encoding="utf-8")
-    shown = lambda: mutated.decode("utf-8", "replace")  # noqa: E731
+    entries = {
+        "metrics": str(ROOT / "metrics.yaml"),
+        "agreements": [{"id": MINI, "file": f"rules/{MINI}.yaml"}],
+    }
+    written = dump(entries)
+    if data.draw(st.integers(0, 3), label="index mutated") == 0:
+        written = mutate_yaml(data, entries)
+    index.write_bytes(written)
+    shown = lambda: written.decode("utf-8", "replace") + "\n---\n" + mutated.decode("utf-8", "replace")  # noqa: E731
     survives("validate", "--agreements", str(index), inputs=shown)
     survives(
         "check", "--agreements", str(index), "-a", MINI, "-f", str(MINI_FIGURES), "--as-of", as_of,
