@@ -271,8 +271,8 @@ def typed(value: str) -> Any:
         return value
 
 
-def as_yaml_data(example: str) -> dict[str, Any]:
-    header, rows, _ = example_rows(example)
+def as_yaml_data(example: str, edited: tuple[list[str], list[list[str]]] | None = None) -> dict[str, Any]:
+    header, rows = edited or example_rows(example)[:2]
     return {
         "figures": [
             {k: typed(v) if k == "value" else v for k, v in zip(header, row, strict=True) if v != ""}
@@ -286,17 +286,21 @@ def dump(data: Any) -> bytes:
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000).encode("utf-8")
 
 
-def as_workbook(example: str) -> Any:
+def as_workbook(example: str, edited: tuple[list[str], list[list[str]]] | None = None) -> Any:
     import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    header, rows, _ = example_rows(example)
+    header, rows = edited or example_rows(example)[:2]
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Cijfers"
     sheet.append(header)
     for row in rows:
         sheet.append(
-            [typed(v) if k in ("value", "period") else (v or None) for k, v in zip(header, row, strict=True)]
+            [
+                typed(v) if k in ("value", "period") else (ILLEGAL_CHARACTERS_RE.sub("", v) or None)
+                for k, v in zip(header, row, strict=True)
+            ]
         )
     return book
 
@@ -335,6 +339,63 @@ def output_args(data: st.DataObject, args: tuple[str, ...], folder: Path) -> tup
         rest = [a for a in args[1:-2] if a != "-q"]  # (report has no --quiet)
         return ("report", *rest, "--format", formats, "-o", str(folder / "reports"))
     return (*args[:-1], how, *(("-o", str(folder / "results.xlsx")) if how == "xlsx" else ()))
+
+
+# -- plausible edits: rows that still read, so that evaluation and rendering get the odd values too --
+
+EXTRA = {
+    "period": ["2019", "2021", "2022", "2023", "2026", "2030", "2022-H1", "2023-H2", "2022-Q3", "2021-2022",
+               "2022-2023", "2026-2030", "2021/2022"],
+    "party": ["", "gezamenlijk", "totaal"],
+    "metric": ["netto_toename", "verhuringen_urgent", "verhuringen_totaal", "toevoegingen", "sloop"],
+}  # fmt: skip
+plausible_number = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.integers(-1000, -1).map(str),
+    st.decimals(min_value=-(10**6), max_value=10**6, places=3).map(lambda d: f"{d:f}"),
+    st.sampled_from(["0", "-0", "0.000001", "999999999", "1000000000", "100", "50.5", "12.25"]),
+    st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31)).map(lambda d: data_format(d)),
+)
+
+
+def data_format(day: date) -> str:
+    return day.isoformat() if day.day % 2 else f"{day.day}-{day.month}-{day.year}"
+
+
+def plausible(data: st.DataObject, example: str) -> tuple[list[str], list[list[str]]]:
+    """An example's rows after a few edits that keep them rows: another period, party, metric or
+    number of the kind the file already has, hostile text in a note or project, rows dropped,
+    doubled or made up."""
+    header, rows, _ = example_rows(example)
+    rows = [list(r) for r in rows]
+    pools = {c: sorted({r[header.index(c)] for r in rows} | set(EXTRA.get(c, []))) for c in EXTRA}
+
+    def cell(column: str) -> str:
+        if column in pools:
+            return data.draw(st.sampled_from(pools[column]), label=column)
+        if column == "value":
+            return data.draw(plausible_number, label="value")
+        return data.draw(hostile_text.filter(lambda s: "\x00" not in s), label=column)  # note, project, ...
+
+    for _ in range(data.draw(st.integers(1, 4), label="edits")):
+        op = data.draw(st.sampled_from(["cell", "cell", "cell", "drop", "double", "new"]), label="edit")
+        i = data.draw(st.integers(0, len(rows) - 1), label="row") if rows else 0
+        if op == "cell" and rows:
+            c = data.draw(st.integers(0, len(header) - 1), label="column")
+            rows[i][c] = cell(header[c])
+        elif op == "drop" and rows:
+            del rows[i]
+        elif op == "double" and rows:
+            rows.insert(i, list(rows[i]))
+        else:
+            rows.insert(i, [cell(c) for c in header])
+    return header, rows
+
+
+def as_csv(header: list[str], rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, *rows])
+    return out.getvalue().encode("utf-8", "surrogatepass")
 
 
 # -- YAML structure: a node replaced, deleted, doubled, wrapped, nested deep ---------------------
@@ -382,15 +443,54 @@ def yaml_value(data: st.DataObject) -> Any:
     )
 
 
+def scalars(node: Any) -> list[Any]:
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in scalars(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in scalars(v)]
+    return [node]
+
+
+PLAUSIBLE_NUMBERS = st.one_of(
+    st.integers(-100, 10**6),
+    st.decimals(min_value=-1000, max_value=10**6, places=2).map(float),
+    st.sampled_from([0, 1, -1, 0.5, 100, 99.999, 10**12, 2022, 2026]),
+)
+
+
 def mutate_yaml(data: st.DataObject, tree: Any) -> bytes:
+    """Nodes changed: most often in a way that may still read (a value of the same type from elsewhere
+    in the file, another number), else replaced by hostile values, deleted, doubled, wrapped, renamed
+    or nested deep; then now and then the text itself damaged or prefixed with a YAML bomb."""
     for _ in range(data.draw(st.integers(1, 3), label="mutations")):
         parent, key = walk(data, tree)
         if parent is None:
             break
         op = data.draw(
-            st.sampled_from(["replace", "delete", "duplicate", "wrap", "rename", "deep"]), label="op"
+            st.sampled_from(
+                [
+                    "borrow",
+                    "borrow",
+                    "number",
+                    "number",
+                    "replace",
+                    "delete",
+                    "duplicate",
+                    "wrap",
+                    "rename",
+                    "deep",
+                ]
+            ),
+            label="op",
         )
-        if op == "replace":
+        if op == "borrow":
+            alike = [v for v in scalars(tree) if type(v) is type(parent[key])]
+            if alike:
+                parent[key] = data.draw(st.sampled_from(alike), label="borrowed")
+        elif op == "number":
+            if isinstance(parent[key], (int, float)) and not isinstance(parent[key], bool):
+                parent[key] = data.draw(PLAUSIBLE_NUMBERS, label="number")
+        elif op == "replace":
             parent[key] = yaml_value(data)
         elif op == "delete":
             del parent[key]
@@ -407,7 +507,7 @@ def mutate_yaml(data: st.DataObject, tree: Any) -> bytes:
                 nested = [nested]
             parent[key] = nested
     raw = dump(tree)
-    how = data.draw(st.sampled_from(["as is", "bytes", "snippet"]), label="text")
+    how = data.draw(st.sampled_from(["as is", "as is", "as is", "bytes", "snippet"]), label="text")
     if how == "bytes":
         raw = mutate_text(data, raw, b": ")
     elif how == "snippet":
@@ -421,18 +521,28 @@ def mutate_yaml(data: st.DataObject, tree: Any) -> bytes:
 @fuzz
 @given(data=st.data(), example=st.sampled_from(EXAMPLE_NAMES), as_of=st.sampled_from(AS_OF))
 def test_mutated_csv_figures(tmp_path: Path, data: st.DataObject, example: str, as_of: str) -> None:
-    """An example as shipped, with an agreement column (its own or another's), or two examples in one
-    file; mutated; checked with or without --agreement, alone or beside the example as shipped."""
+    """An example as shipped (its bytes mutated), its rows edited plausibly, with an agreement column (its
+    own or another's), or two examples in one file; checked with or without --agreement, alone or
+    beside the example as shipped."""
     shipped = ROOT / "examples" / f"{example}.csv"
     raw = shipped.read_bytes()
-    shape = data.draw(st.sampled_from(["as shipped", "agreement column", "two agreements"]), label="shape")
-    if shape != "as shipped" and not example.endswith("-excel"):
+    shape = data.draw(
+        st.sampled_from(["as shipped", "edited", "edited", "agreement column", "two agreements"]),
+        label="shape",
+    )
+    if example.endswith("-excel"):
+        shape = "as shipped"
+    if shape == "edited":
+        raw = as_csv(*plausible(data, example))
+    elif shape != "as shipped":
         others = [e for e in point_examples() if agreement_of(e) != agreement_of(example)]
         named = data.draw(st.sampled_from([example, *others]), label="agreement named")
         raw = with_agreement(example, named)
         if shape == "two agreements":
             raw += with_agreement(data.draw(st.sampled_from(others), label="second"), None).split(b"\n", 1)[1]
-    mutated = mutate_text(data, raw, b";" if example.endswith("-excel") else b",")
+    mutated = raw
+    if shape == "as shipped" or data.draw(st.integers(0, 2), label="bytes too") == 0:
+        mutated = mutate_text(data, raw, b";" if example.endswith("-excel") else b",")
     path = tmp_path / f"{example}.csv"
     path.write_bytes(mutated)
     args = check_args(example, path, as_of)
@@ -459,7 +569,10 @@ def with_agreement(example: str, agreement: str | None) -> bytes:
 @fuzz
 @given(data=st.data(), example=st.sampled_from(point_examples()), as_of=st.sampled_from(AS_OF))
 def test_mutated_yaml_figures(tmp_path: Path, data: st.DataObject, example: str, as_of: str) -> None:
-    mutated = mutate_yaml(data, as_yaml_data(example))
+    tree = as_yaml_data(
+        example, plausible(data, example) if data.draw(st.booleans(), label="edited") else None
+    )
+    mutated = dump(tree) if data.draw(st.integers(0, 2), label="as edited") == 0 else mutate_yaml(data, tree)
     path = tmp_path / f"{example}.yaml"
     path.write_bytes(mutated)
     args = output_args(data, check_args(example, path, as_of), tmp_path)
@@ -495,9 +608,10 @@ def workbook_value(data: st.DataObject) -> Any:
 def test_mutated_workbooks(tmp_path: Path, data: st.DataObject, example: str, as_of: str) -> None:
     from openpyxl.utils.exceptions import IllegalCharacterError
 
-    book = as_workbook(example)
+    edited = plausible(data, example) if data.draw(st.booleans(), label="edited") else None
+    book = as_workbook(example, edited)
     sheet = book.active
-    for _ in range(data.draw(st.integers(1, 4), label="mutations")):
+    for _ in range(data.draw(st.integers(0 if edited else 1, 4), label="mutations")):
         op = data.draw(
             st.sampled_from(["cell", "cell", "delete rows", "insert rows", "sheet", "bytes"]), label="op"
         )
