@@ -15,10 +15,17 @@ municipalities each, then runs, each in a fresh process, side by side:
   with a filled one (warm), with peak memory (the child's max RSS);
 - the warm check again with `--jobs 2`.
 
-It prints the times and the ratios the targets of issue 14 are stated in, and then
-the start-up cost: `prestatiecheck --help` against `python -c "import click"`, and
+It prints the times and the ratios the targets of issue 14 are stated in; then, at
+scale 1 (or the largest scale below it that was run), the warm check again with the
+national law applied (the default of `check`; the table leaves it out with
+`--no-national`, as the workload of issue 2 and the floor have no national law);
+then the start-up cost: `prestatiecheck --help` against `python -c "import click"`, and
 a small check of a shipped example (table output) against
 `python -c "import click, yaml, rich.console"`.
+
+Every child runs as after `pip install .`: the package's modules compiled to bytecode
+before anything is timed (an environment with PYTHONDONTWRITEBYTECODE=1 would
+otherwise compile every module in every run).
 
 Targets (issue 14): national scale, warm, one core <= 3x the floor; peak memory at
 national scale <= 150 MB and at scale 2 within 10% of that; cold <= 1.5x warm;
@@ -223,6 +230,7 @@ def main() -> None:
     scales = options.scale or list(SCALES)
     exe = [sys.executable, "-m", "prestatiecheck"]
     extra = national_option()
+    compiled = installed_env()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"{time.strftime('%Y-%m-%d %H:%M')}, python {sys.version.split()[0]}, "
@@ -238,6 +246,8 @@ def main() -> None:
     print(head)
     print("-" * len(head))
     peaks: dict[float, float] = {}
+    national_at = max((x for x in scales if x <= 1.0), default=min(scales)) if extra else None
+    national_row = ""
     for scale in scales:
         municipalities = municipalities_at(scale)
         with tempfile.TemporaryDirectory(prefix="prestatiecheck-bench-") as tmp:
@@ -247,9 +257,11 @@ def main() -> None:
                 *exe, "check", "--agreements", str(index), *figure_args, "--format", "json",
                 "--as-of", "2026-06-01", "--output", str(Path(tmp) / "out.json"), *extra,
             ]  # fmt: skip
-            env = {**os.environ, "PRESTATIECHECK_CACHE_DIR": str(Path(tmp) / "cache")}
+            env = {**compiled, "PRESTATIECHECK_CACHE_DIR": str(Path(tmp) / "cache")}
             env.pop("PRESTATIECHECK_NO_CACHE", None)
-            floor_s, _ = best(options.repeat, [sys.executable, str(HERE / "floor.py"), *map(str, files)])
+            floor_s, _ = best(
+                options.repeat, [sys.executable, str(HERE / "floor.py"), *map(str, files)], compiled
+            )
             cold_s, cold_mb = timed(check, env)
             warm_s, warm_mb = best(options.repeat, check, env)
             results = (Path(tmp) / "out.json").read_bytes().count(b'\n    {"rule":')
@@ -261,22 +273,48 @@ def main() -> None:
                 f"{warm_s:>7.2f} {warm_s / floor_s:>9.2f}x {cold_s / warm_s:>8.2f}x {peak:>8.0f} "
                 f"{jobs_s:>6.2f} {warm_s / jobs_s:>6.2f}x"
             )
+            if scale == national_at:
+                with_law = [a for a in check if a not in extra]
+                timed(with_law, env)  # (untimed: the national rule file into the cache)
+                law_s, law_mb = best(options.repeat, with_law, env)
+                law_results = (Path(tmp) / "out.json").read_bytes().count(b'\n    {"rule":')
+                national_row = (
+                    f"with the national law applied (check's default), scale {scale:g}, warm: "
+                    f"{law_results:,} results, {law_s:.2f} s ({law_s / floor_s:.2f}x the floor, "
+                    f"{law_s / warm_s:.2f}x without it), peak {law_mb:.0f} MB"
+                )
     print()
     print("targets: warm/floor <= 3 at scale 1; peak <= 150 MB at scale 1 and within 10% of it at scale 2;")
     print("         cold/warm <= 1.5; -j1/-j2 >= 1.7 (two free cores)")
     if 1.0 in peaks and 2.0 in peaks:
         print(f"peak memory, warm, scale 2 / scale 1: {peaks[2.0] / peaks[1.0]:.2f}x")
+    if national_row:
+        print(national_row)
     if options.no_startup:
         return
     print()
     startup(exe)
 
 
-def startup(exe: list[str]) -> None:
-    # Start-up as after `pip install .`: compiled bytecode is used (pip compiles at install time;
-    # an environment with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every module on
-    # every start, and measure the compiler rather than the program). Untimed runs write it.
+def installed_env() -> dict[str, str]:
+    """The environment of every timed child, with the package compiled as `pip install .` leaves
+    it: bytecode is used (an environment with PYTHONDONTWRITEBYTECODE=1 would otherwise compile
+    every module on every start, and measure the compiler rather than the program)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    where = subprocess.run(
+        [sys.executable, "-c", "import os, prestatiecheck; print(os.path.dirname(prestatiecheck.__file__))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", where], check=False, env=env)
+    return env
+
+
+def startup(exe: list[str]) -> None:
+    # Start-up as after `pip install .` (see installed_env); untimed runs first.
+    env = installed_env()
     example = ROOT / "examples" / "amersfoort-2022-2023.csv"
     small = [
         *exe,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -88,38 +88,50 @@ def check_figures(
         agreement = resolve_agreement(agreement, known)
     keep = None if shard is None or shard.count == 1 else shard.keeper(agreement, frozenset(known))
     first = shard is None or shard.index == 0  # the shard that reports on the files themselves
-    rows: list[RawRow] = []
+    per_file: list[list[RawRow]] = []
     problems: list[Problem] = []
     paths, twice = _once(paths)
     for number, path in enumerate(paths):
         progress.report("figures", display_path(Path(path)), number, len(paths) if len(paths) > 1 else None)
         raw = read_figures(Path(path), keep=keep)
-        rows.extend(raw.rows if keep is None else [r for r in raw.rows if keep(r.agreement)])
+        per_file.append(raw.rows if keep is None else [r for r in raw.rows if keep(r.agreement)])
         problems.extend(raw.problems)
     progress.done()
     if keep is not None and shard is not None and shard.index != 0:
         problems = []  # the first shard reports what is wrong with the files themselves
-    supplied = [r for r in rows if r.value not in (None, "")]
+    supplied = 0  # rows with a value
+    named: set[str] = set()  # the agreements they name
+    without = False  # a row with a value names no agreement
+    for chunk in per_file:
+        for r in chunk:
+            if r.value not in (None, ""):
+                supplied += 1
+                name = str(r.agreement or "").strip()
+                if name:
+                    named.add(name)
+                else:
+                    without = True
     from prestatiecheck.validation.figures import best_agreement, check_set, convert_rows, other_agreement
 
+    rows: list[RawRow] = []  # every row, kept only when an agreement is asked (for the messages)
     if agreement is not None:
+        rows = [r for chunk in per_file for r in chunk]
+        per_file = [rows]
         selected = [agreement]
         problems.extend(other_agreement(rows, agreement, known))  # a file of another agreement
     else:
-        without = [r for r in supplied if not str(r.agreement or "").strip()]
         if without or (shard is None and not supplied and not problems):
             raise UsageError(t("agreement_required", known=", ".join(known)))
         known_set = frozenset(known)  # (a list is searched per row)
-        selected = sorted({a for a in {str(r.agreement).strip() for r in supplied} if a in known_set})
+        selected = sorted(a for a in named if a in known_set)
     if shard is not None:
         selected = [a for a in selected if shard.owns(a)]
         catalogue = load_catalogue(agreements_index, only=selected)
     else:
         catalogue = load_catalogue(agreements_index, only=selected or None)
-    checked = convert_rows(rows, catalogue, selected, agreement, known, set_checks=False)
-    supplied_count = len(supplied)
-    if agreement is None:  # the rows are not needed again: let them go before the set is checked
-        rows, supplied = [], []
+    # (each file's rows let go once they are figures: a national run's rows take more memory
+    # than its figures)
+    checked = convert_rows(_drain(per_file), catalogue, selected, agreement, known, set_checks=False)
     check_set(checked, catalogue)
     if checked.problems and agreement is not None and selected:
         # Figures of another agreement give an error on nearly every row: say it once.
@@ -129,7 +141,13 @@ def check_figures(
     problems.extend(checked.problems)
     files = [display_path(Path(p)) for p in paths]
     notices = (twice if first else []) + checked.notices
-    return LoadedFigures(catalogue, selected, checked.figures, files, notices, problems, supplied_count)
+    return LoadedFigures(catalogue, selected, checked.figures, files, notices, problems, supplied)
+
+
+def _drain(per_file: list[list[RawRow]]) -> Iterator[RawRow]:
+    """The rows of each file in turn; a file's rows are let go once they are given."""
+    while per_file:
+        yield from per_file.pop(0)
 
 
 def _once(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:

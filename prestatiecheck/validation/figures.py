@@ -45,7 +45,7 @@ def _text(value: object) -> str | None:
 
 
 def convert_rows(
-    rows: Sequence[RawRow],
+    rows: Iterable[RawRow],
     catalogue: Catalogue,
     agreement_ids: Sequence[str],
     default: str | None,
