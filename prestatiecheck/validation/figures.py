@@ -97,9 +97,33 @@ def convert_rows(
 
 
 def check_set(out: Checked, catalogue: Catalogue) -> None:
-    """The figures together: duplicates, parts and wholes, derived figures, sub-periods."""
-    _duplicates(out)
-    _set_checks(out, catalogue)
+    """The figures together: duplicates, parts and wholes, derived figures, sub-periods.
+
+    A figure is compared with figures of its own agreement only, so the figures are checked
+    agreement by agreement (what is looked up is then one agreement's, not a national run's);
+    the problems are said in the order of the figures, duplicates first, as of one list."""
+    figures = out.figures
+    groups: dict[str | None, list[Figure]] = {}
+    for f in figures:
+        groups.setdefault(f.agreement, []).append(f)
+    twice: list[tuple[Figure, Problem]] = []
+    same: list[tuple[Figure, Problem]] = []
+    found: list[tuple[Figure, Problem]] = []
+    dropped: set[int] = set()  # (ids of) figures given before
+    for agreement_id in list(groups):
+        own = groups.pop(agreement_id)
+        unique = _duplicates(own, twice, same)
+        if len(unique) != len(own):
+            kept = {id(f) for f in unique}
+            dropped.update(id(f) for f in own if id(f) not in kept)
+        _set_checks(unique, catalogue, found)
+    if dropped:
+        out.figures = [f for f in figures if id(f) not in dropped]
+    if twice or same or found:
+        position = {id(f): i for i, f in enumerate(figures)}
+        for tagged, into in ((twice, out.problems), (same, out.notices), (found, out.problems)):
+            tagged.sort(key=lambda pair: position[id(pair[0])])  # (stable: a figure's own order)
+            into.extend(problem for _, problem in tagged)
     out.problems = out.problems.closed() if isinstance(out.problems, Problems) else out.problems
 
 
@@ -275,10 +299,13 @@ def _amount_sum(figures: Iterable[Figure | None]) -> Decimal:
     return total
 
 
-def _duplicates(out: Checked) -> None:
+def _duplicates(
+    figures: list[Figure], problems: list[tuple[Figure, Problem]], notices: list[tuple[Figure, Problem]]
+) -> list[Figure]:
+    """The figures without those given before; a problem (or notice) for each of those."""
     seen: dict[FigureKey, Figure] = {}
     unique: list[Figure] = []
-    for f in out.figures:
+    for f in figures:
         first = seen.get(f.key)
         if first is None:
             seen[f.key] = f
@@ -289,29 +316,35 @@ def _duplicates(out: Checked) -> None:
             message = t("figures_duplicate_row", figure=label, first=str(first.location))
             if first.value != f.value:  # which one is meant, only the author knows
                 message += t("figures_duplicate_values", value=_show(f.value), first_value=_show(first.value))
-            out.problems.append(Problem(f.location, message))
+            problems.append((f, Problem(f.location, message)))
         elif first.value != f.value:
-            out.problems.append(
-                Problem(
-                    f.location,
-                    t(
-                        "figures_conflict",
-                        figure=label,
-                        value=_show(f.value),
-                        first=str(first.location),
-                        first_value=_show(first.value),
+            problems.append(
+                (
+                    f,
+                    Problem(
+                        f.location,
+                        t(
+                            "figures_conflict",
+                            figure=label,
+                            value=_show(f.value),
+                            first=str(first.location),
+                            first_value=_show(first.value),
+                        ),
                     ),
                 )
             )
         else:
-            out.notices.append(
-                Problem(
-                    f.location,
-                    t("figures_same_twice", figure=label, first=str(first.location)),
-                    severity="warning",
+            notices.append(
+                (
+                    f,
+                    Problem(
+                        f.location,
+                        t("figures_same_twice", figure=label, first=str(first.location)),
+                        severity="warning",
+                    ),
                 )
             )
-    out.figures = unique
+    return unique
 
 
 def _describe(f: Figure) -> str:
@@ -325,13 +358,13 @@ def _show(value: Decimal | date) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def _set_checks(out: Checked, catalogue: Catalogue) -> None:
-    by_key: dict[FigureKey, Figure] = {f.key: f for f in out.figures}
+def _set_checks(figures: list[Figure], catalogue: Catalogue, problems: list[tuple[Figure, Problem]]) -> None:
+    by_key: dict[FigureKey, Figure] = {f.key: f for f in figures}
     # A split of a period is looked for only when some figure has the first period of it (most
     # files give years only: no half-year is looked up for every yearly count).
-    labels = {f.period.label for f in out.figures}
+    labels = {f.period.label for f in figures}
     per_agreement: dict[str | None, tuple[dict[str, Any], dict[str, Any]]] = {}
-    for f in out.figures:
+    for f in figures:
         found_for = per_agreement.get(f.agreement)
         if found_for is None:
             found_for = per_agreement[f.agreement] = (
@@ -348,18 +381,21 @@ def _set_checks(out: Checked, catalogue: Catalogue) -> None:
                 and isinstance(whole.value, Decimal)
                 and f.value > whole.value
             ):
-                out.problems.append(
-                    Problem(
-                        f.location,
-                        t(
-                            "figures_part_exceeds_whole",
-                            part=f.metric,
-                            part_value=_show(f.value),
-                            whole=metric.part_of,
-                            whole_value=_show(whole.value),
-                            where=str(whole.location),
-                            period=f.period.label,
-                            party=f.party or t("joint_word"),
+                problems.append(
+                    (
+                        f,
+                        Problem(
+                            f.location,
+                            t(
+                                "figures_part_exceeds_whole",
+                                part=f.metric,
+                                part_value=_show(f.value),
+                                whole=metric.part_of,
+                                whole_value=_show(whole.value),
+                                where=str(whole.location),
+                                period=f.period.label,
+                                party=f.party or t("joint_word"),
+                            ),
                         ),
                     )
                 )
@@ -374,17 +410,20 @@ def _set_checks(out: Checked, catalogue: Catalogue) -> None:
                 minus = _amount_sum(parts[c] for c in derivation.minus)
                 if plus - minus != f.value:
                     formula = " + ".join(derivation.plus) + " - " + " - ".join(derivation.minus)
-                    out.problems.append(
-                        Problem(
-                            f.location,
-                            t(
-                                "figures_derived_mismatch",
-                                metric=f.metric,
-                                value=_show(f.value),
-                                computed=_show(plus - minus),
-                                formula=formula,
-                                period=f.period.label,
-                                party=f.party or t("joint_word"),
+                    problems.append(
+                        (
+                            f,
+                            Problem(
+                                f.location,
+                                t(
+                                    "figures_derived_mismatch",
+                                    metric=f.metric,
+                                    value=_show(f.value),
+                                    computed=_show(plus - minus),
+                                    formula=formula,
+                                    period=f.period.label,
+                                    party=f.party or t("joint_word"),
+                                ),
                             ),
                         )
                     )
@@ -396,17 +435,20 @@ def _set_checks(out: Checked, catalogue: Catalogue) -> None:
                 if all(x is not None for x in found):
                     total = sum((x.value for x in found), Decimal(0))  # type: ignore[union-attr,misc]
                     if total != f.value:
-                        out.problems.append(
-                            Problem(
-                                f.location,
-                                t(
-                                    "figures_parts_mismatch",
-                                    metric=f.metric,
-                                    period=f.period.label,
-                                    value=_show(f.value),
-                                    total=_show(total),
-                                    parts=" + ".join(p.label for p in parts_list),
-                                    party=f.party or t("joint_word"),
+                        problems.append(
+                            (
+                                f,
+                                Problem(
+                                    f.location,
+                                    t(
+                                        "figures_parts_mismatch",
+                                        metric=f.metric,
+                                        period=f.period.label,
+                                        value=_show(f.value),
+                                        total=_show(total),
+                                        parts=" + ".join(p.label for p in parts_list),
+                                        party=f.party or t("joint_word"),
+                                    ),
                                 ),
                             )
                         )
