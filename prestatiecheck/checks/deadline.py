@@ -7,9 +7,9 @@ and due within the warning window: at_risk. Otherwise pending.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from calendar import monthrange
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache

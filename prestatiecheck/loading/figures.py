@@ -217,7 +217,8 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
                 )
                 continue
         # (the same texts repeat on every row: one string each, not one per row and column)
-        cells = [texts.setdefault(c, c) for c in (c.strip() for c in record[:width])]
+        stripped = list(map(str.strip, record[:width]))
+        cells = list(map(texts.setdefault, stripped, stripped))
         n = len(cells)
         if twice:  # a column named twice: the last one the row reaches, as a dict of the cells keeps
             at = {name: i for i, name in enumerate(header[:n])}

@@ -58,7 +58,7 @@ def convert_rows(
     ``set_checks`` False: the checks of the figures together (``check_set``) are left to the
     caller, who may let the rows go first."""
     out = Checked(problems=Problems())
-    values: dict[tuple[Any, ...], Decimal | date] = {}  # (a value repeats: read once, kept once)
+    values: dict[tuple[Any, ...], Any] = {}  # (a value or period text repeats: read once, kept once)
     skipped: dict[tuple[str, str], list[RawRow]] = {}
     known, selected = frozenset(known_ids), frozenset(agreement_ids)  # (a list is searched per row)
     for row in rows:
@@ -211,31 +211,39 @@ def _convert(
     catalogue: Catalogue,
     agreement_id: str,
     problems: list[Problem],
-    values: dict[tuple[Any, ...], Decimal | date] | None = None,
+    values: dict[tuple[Any, ...], Any] | None = None,
 ) -> Figure | None:
     agreement = catalogue.agreements[agreement_id]
     vocabulary = catalogue.vocabulary(agreement_id)
     value_raw = row.value
-    if any(isinstance(x, Ambiguous) for x in (row.period, row.party, row.metric, value_raw, row.project)):
+    if Ambiguous in (type(row.period), type(row.party), type(row.metric), type(value_raw), type(row.project)):
         return None  # the YAML reader already reported it, with its position
     if value_raw is None or (isinstance(value_raw, str) and not value_raw.strip()):
         return None  # not supplied: no_data, never zero
     ok = True
     period: Period | None = None
-    foreign = foreign_digits(str(row.period)) if isinstance(row.period, str) else None
-    if foreign is not None:
-        problems.append(
-            Problem(
-                row.at("period"), t("figures_period_foreign_digits", value=row.period, suggestion=foreign)
+    # (a file repeats a few period texts: each read once)
+    period_key = ("period", row.period) if values is not None and type(row.period) is str else None
+    if period_key is not None:
+        period = values.get(period_key)  # type: ignore[union-attr,assignment]
+    if period is None:
+        foreign = foreign_digits(str(row.period)) if isinstance(row.period, str) else None
+        if foreign is not None:
+            problems.append(
+                Problem(
+                    row.at("period"), t("figures_period_foreign_digits", value=row.period, suggestion=foreign)
+                )
             )
-        )
-        ok = False
-    else:
-        try:
-            period = parse_period(row.period)
-        except PeriodError:
-            problems.append(Problem(row.at("period"), t("figures_bad_period", value=shown(row.period))))
             ok = False
+        else:
+            try:
+                period = parse_period(row.period)
+            except PeriodError:
+                problems.append(Problem(row.at("period"), t("figures_bad_period", value=shown(row.period))))
+                ok = False
+            else:
+                if period_key is not None:
+                    values[period_key] = period  # type: ignore[index]
     party = _text(row.party)
     if party is not None and party.casefold() in JOINT_WORDS:
         party = None  # an explicit joint figure
