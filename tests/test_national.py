@@ -682,3 +682,23 @@ def test_every_example_has_the_laws_figures_for_every_corporation_and_year(agree
     # no figure of the law's left unread (a half-year where the law reads years, say)
     for metric in ("toewijzingen_daeb", "toewijzingen_passend", "huurverhoging_hoogste_gereguleerd"):
         assert metric not in result.stderr, result.stderr
+
+
+def test_nijkerks_daeb_rent_limit_is_the_statutory_one_with_its_source(tmp_path: Path) -> None:
+    figures = tmp_path / "c.csv"
+    figures.write_text(
+        "period,party,metric,value\n"
+        "2025,wsn,aanvangshuur_sociaal_hoogste,900.07\n2025,alliantie,aanvangshuur_sociaal_hoogste,900.08\n",
+        encoding="utf-8",
+    )
+    out = invoke(
+        "check", "-a", "nijkerk-2025-2027", "-f", str(figures), "--as-of", "2026-06-01",
+        "--format", "json", "--fail-on", "never", "--no-national",
+    ).stdout  # fmt: skip
+    results = json.loads(out)["results"]
+    at_limit = pick(results, "nijkerk-2025-2027/begrippen-daeb", "wsn", "2025")
+    over = pick(results, "nijkerk-2025-2027/begrippen-daeb", "alliantie", "2025")
+    assert (at_limit["status"], over["status"], over["limit"]) == ("met", "not_met", 900.07)
+    (value,) = over["national_values"]
+    assert value["parameter"] == "liberalisatiegrens"
+    assert value["source"]["url"] == "https://wetten.overheid.nl/BWBR0008659/2025-01-01#Artikel13"

@@ -66,7 +66,15 @@ def test_validate_reports_no_errors_only_the_documents_own_inconsistencies() -> 
     daeb = [line for line in ours if "document inconsistency" in line]
     assert len(daeb) == 1, ours
     assert "Bijlage II, Sociale huurwoningen (“In 2025 ligt de DAEB-huurgrens op € 900,06.”)" in daeb[0]
-    assert "against wettelijke huurprijsgrens, liberalisatiegrens per 1 januari 2025 (“€ 900,07”)" in daeb[0]
+    # the national norm with its source: the Wet op de huurtoeslag of 1 January 2025
+    assert (
+        "against Wet op de huurtoeslag (versie 1 januari 2025, https://wetten.overheid.nl/BWBR0008659/2025-01-01#Artikel13)"
+        in daeb[0]
+    )
+    assert (
+        "13 lid 1 onder a (liberalisatiegrens; landelijke regelset woningwet" in daeb[0]
+        and "(“€ 900,07”)" in daeb[0]
+    )
     assert len(ours) == 4, ours
 
 
