@@ -796,3 +796,30 @@ def test_the_excel_export_example_reads_as_its_plain_twin() -> None:
                 note["note"] = note["note"].replace(";", ",")
         documents.append((document, named(result.stderr, path)))
     assert documents[0] == documents[1]
+
+
+# -- the harness itself can fail -------------------------------------------------------------------
+
+
+def test_a_crash_fails_the_fuzzer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An internal error (exit 4) in a run is a failure that shows the input and the traceback."""
+    from prestatiecheck.loading import figures
+
+    def broken(path: Path, shown: str) -> Any:
+        raise RuntimeError("a bug in the YAML reader")
+
+    monkeypatch.setitem(figures.READERS, ".yaml", broken)
+    path = tmp_path / "cijfers.yaml"
+    path.write_bytes(dump(as_yaml_data("nijkerk-2025-2027")))
+    with pytest.raises(pytest.fail.Exception) as failed:
+        survives(*check_args("nijkerk-2025-2027", path, "2025-06-01"), inputs=lambda: "the input")
+    assert "exit 4" in str(failed.value) and "the input" in str(failed.value)
+    assert "RuntimeError: a bug in the YAML reader" in str(failed.value)  # the --debug traceback
+
+
+def test_the_watchdog_stops_a_run_that_never_ends() -> None:
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        pytest.skip("no SIGALRM here")
+    with pytest.raises(Overran), watchdog(0.05):
+        while True:
+            pass
