@@ -65,6 +65,43 @@ def broken_words(document) -> list[str]:  # type: ignore[no-untyped-def]
     return broken
 
 
+HEADS = ("h1", "h2", "h3", "caption", "p.legend", "p.chart-rule")
+
+
+def _last_content(box, chain=()):  # type: ignore[no-untyped-def]
+    element = getattr(box, "element", None)
+    tag = getattr(box, "element_tag", None) or ""
+    chain = (*chain, f"{tag}.{element.get('class')}" if element is not None and element.get("class") else tag)
+    if type(box).__name__ in ("LineBox", "TableRowBox", "InlineReplacedBox", "BlockReplacedBox"):
+        return chain, element
+    last = None
+    for child in getattr(box, "children", None) or ():
+        if type(child).__name__ != "MarginBox":
+            last = _last_content(child, chain) or last
+    return last
+
+
+def orphaned_headings(document) -> list[str]:  # type: ignore[no-untyped-def]
+    """Headings, table captions and chart legends that end a page, apart from what they head."""
+    orphans = []
+    for number, page in enumerate(document.pages, start=1):
+        found = _last_content(page._page_box)
+        if found and (head := next((h for h in found[0] if h in HEADS), None)):
+            orphans.append(f"{number}: {head}")
+    return orphans
+
+
+def test_orphaned_headings_finds_a_legend_at_the_foot_of_a_page() -> None:
+    """The measurement itself: a legend that ends a page is found; kept with its chart, not."""
+    html = """<html><style>@page { size: A4; margin: 10mm } body { margin: 0 }
+    .legend { margin: 0 } {rule}</style><div style="height: 270mm"></div>
+    <p class="legend">Voortgang naar het doel.</p><div style="height: 20mm">(de grafiek)</div></html>"""
+    found = orphaned_headings(weasyprint.HTML(string=html.replace("{rule}", "")).render())
+    assert found == ["1: p.legend"]
+    kept = html.replace("{rule}", ".legend { break-after: avoid }")
+    assert orphaned_headings(weasyprint.HTML(string=kept).render()) == []
+
+
 def test_broken_words_finds_a_word_broken_in_a_cell() -> None:
     """The measurement itself: a word broken to fit is found, lines broken at spaces and at a
     word's own hyphen are not."""
@@ -155,6 +192,7 @@ def test_shipped_examples_fit_their_page_budget(
         string=(tmp_path / f"{agreement}-{as_of}.html").read_text(encoding="utf-8")
     ).render()
     assert broken_words(document) == []
+    assert orphaned_headings(document) == []
     texts = pages(bytes(document.write_pdf()))
     assert len(texts) <= PAGES[(agreement, as_of)], len(texts)
     # the stoplicht starts on the first page and takes one or two pages (issue 13)
