@@ -245,3 +245,44 @@ def test_reports_show_the_marks_and_count_apart(invoke, tmp_path: Path, lang: st
     agenda = next(part for part in md.split("\n## ") if part.startswith(("Voor de agenda", "For the agenda")))
     assert "In totaal maximaal 50% naar urgenten" not in agenda
     assert "**Ten minste 5% jongeren**" in agenda and "— Portaal, 2022:" in agenda
+
+
+SECTIONS = {
+    "nl": ("Stoplicht per afspraak", "Voor de agenda", "Resultaten per thema", "Termijnen in de komende"),
+    "en": ("Traffic lights per afspraak", "For the agenda", "Results per theme", "Deadlines in the next"),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_the_interpretation_is_marked_wherever_its_verdict_is_shown(
+    invoke, tmp_path: Path, fmt: str, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Stoplicht, agenda and detail each mark the interpretation beside the afspraak's verdict,
+    and the stoplicht marks the per-party results of a joint-only afspraak as for information."""
+    # together 380 of 750 = 50,7%: the joint verdict is not met, so the afspraak is on the agenda
+    figures = FIGURES.replace("alliantie,verhuringen_urgent,180", "alliantie,verhuringen_urgent,220")
+    index, data = setup(tmp_path, figures=figures)
+    out = tmp_path / "out"
+    result = invoke(
+        "--lang", lang, "report", "--agreements", index, "-a", "lees-2022", "-f", data,
+        "--as-of", "2023-06-01", "--format", fmt, "--output", str(out), "--no-history", "--fail-on", "never",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = (out / f"lees-2022-2023-06-01.{fmt}").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", text) if fmt == "html" else text
+    text = " ".join(text.replace("\xa0", " ").split())
+    heads = [h.upper() if fmt == "txt" else h for h in SECTIONS[lang]]
+    starts = [text.index(h) for h in heads]
+    matrix, agenda, detail = (text[a:b] for a, b in zip(starts, starts[1:], strict=False))
+    interpretation = "interpretatie" if lang == "nl" else "interpretation"
+    information = "ter informatie" if lang == "nl" else "for information"
+    title = "In totaal maximaal 50% naar urgenten"
+    for name, part in (("stoplicht", matrix), ("agenda", agenda), ("detail", detail)):
+        after = part[part.index(title) :]
+        following = after[: after.index("Ten minste 5% jongeren")] if "Ten minste 5%" in after else after
+        assert f"({interpretation}" in following, (name, following)
+    assert matrix.count(information) == 2  # Portaal and de Alliantie, not the joint cell
+    # rule 2 is read literally: no mark after it in the stoplicht
+    rule2 = matrix[matrix.index("Ten minste 5% jongeren") :]
+    assert interpretation not in rule2

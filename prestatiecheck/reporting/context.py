@@ -74,6 +74,8 @@ def build(
         if rec["agreement"] != agreement_id and not is_law:
             continue
         rule = rules.get(rec["rule"], {})
+        # the law's own articles name the law ("Woningwet art. 48 lid 1")
+        source = str(rec["source"].get("article") or "") if is_law else source_text(rec["source"], block)
         before = previous.results.get(result_key(rec), {}).get("status") if previous else None
         mark = change(rec["status"], before) if previous else None
         marks = [t("mark_interpretation")] if rec.get("reading") == "interpretation" else []
@@ -84,7 +86,7 @@ def build(
                 "key": result_key(rec),
                 "rule": rec["rule"],
                 "ref": rec["ref"],
-                "title": rec["title"],
+                "title": _without_source(rec["title"], source),
                 "theme": f"{_law_title()}: {rec['theme']}" if is_law else rec["theme"],
                 "national": is_law,
                 "kind": rec["kind"],
@@ -104,10 +106,7 @@ def build(
                 "interpretation": rec.get("reading") == "interpretation",
                 "message": shown["message"],
                 "article": rec["source"]["article"],
-                # the law's own articles name the law ("Woningwet art. 48 lid 1")
-                "source": str(rec["source"].get("article") or "")
-                if is_law
-                else source_text(rec["source"], block),
+                "source": source,
                 # every note of the figures behind this result; `notes` keeps each note once (below)
                 "all_notes": [
                     {"party": party(n.get("party")), "note": n["note"]} for n in rec.get("notes", [])
@@ -276,6 +275,15 @@ def _when(timestamp: str) -> str:
 
 def _days(row: Mapping[str, Any], as_of: date) -> int:
     return (date.fromisoformat(row["record"]["due"]) - as_of).days
+
+
+def _without_source(title: str, source: str) -> str:
+    """A title that ends in its own source ("... 2021-2022 (tabel 2)", source "Tabel 2") without
+    it: the report puts the source after every title, so it would read "(tabel 2) (Tabel 2)"."""
+    tail = f"({source})"
+    if source and title.casefold().endswith(tail.casefold()) and len(title) > len(tail):
+        return title[: -len(tail)].rstrip()
+    return title
 
 
 def _rule_name(rule: Mapping[str, Any]) -> str:

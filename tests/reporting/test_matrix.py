@@ -194,3 +194,13 @@ def test_keep_together_escapes_and_keeps_periods_and_ranges_whole() -> None:
     for run in ("2021-2022", "45-55", "31-12-2021"):
         assert f'<span class="nw">{run}</span>' in kept
     assert str(context.keep_together("geen getallen")) == "geen getallen"
+
+
+def test_a_title_that_ends_in_its_source_does_not_repeat_it() -> None:
+    """'... 2021-2022 (tabel 2)' with source 'Tabel 2' is shown as '... 2021-2022 (Tabel 2)'."""
+    strip = context._without_source
+    assert strip("Netto mutatie 2021-2022 (tabel 2)", "Tabel 2") == "Netto mutatie 2021-2022"
+    assert strip("Sloop (tabel 2) in 2021", "Tabel 2") == "Sloop (tabel 2) in 2021"
+    assert strip("Netto mutatie (tabel 2)", "art. 2") == "Netto mutatie (tabel 2)"
+    assert strip("(art. 1)", "art. 1") == "(art. 1)"  # nothing would be left: kept
+    assert strip("Bijeenkomsten", "") == "Bijeenkomsten"
