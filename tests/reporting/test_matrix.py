@@ -204,3 +204,38 @@ def test_a_title_that_ends_in_its_source_does_not_repeat_it() -> None:
     assert strip("Netto mutatie (tabel 2)", "art. 2") == "Netto mutatie (tabel 2)"
     assert strip("(art. 1)", "art. 1") == "(art. 1)"  # nothing would be left: kept
     assert strip("Bijeenkomsten", "") == "Bijeenkomsten"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_matrix_in_the_pdf(invoke, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The same stoplicht as the PDF prints it (read back with pypdf, a row per line)."""
+    pypdf = pytest.importorskip("pypdf")
+    try:
+        import weasyprint  # noqa: F401 -- needs Debian's pango as well as the Python package
+    except (ImportError, OSError) as e:
+        pytest.skip(f"WeasyPrint cannot load here ({e})")
+    from tests.reporting.conftest import mini_args
+
+    args = [a if a != "2023-03-01" else AS_OF for a in mini_args()]
+    result = invoke(
+        "--lang", lang, "report", *args, "--format", "pdf", "-o", str(tmp_path), "--no-history",
+        "--fail-on", "never",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(tmp_path / f"{STEM}.pdf")
+    text = "\n".join(page.extract_text() for page in reader.pages).replace("\xa0", " ")
+    matrix = text[text.index(HEADINGS[lang][0]) : text.index(HEADINGS[lang][1])]
+    rows = matrix.splitlines()
+    for label in LABELS[lang]:  # every status has a cell
+        assert label in matrix, label
+    joint = "gezamenlijk" if lang == "nl" else "joint"
+    header = matrix[: matrix.index("Woonruimteverdeling")]
+    assert header.index("Mini") < header.index("Alliantie") < header.index("Portaal") < header.index(joint)
+    assert "HBVA" in matrix  # the party without a result, named under the table
+    assert _row(rows, "Bijeenkomsten").count("–") == 3
+    deadline = _row(rows, "Woningmarktmonitor")
+    assert " 2023 " in deadline and deadline.count(LABELS[lang][4]) == 2
+    urgent = _row(rows, "Maximaal 50% naar urgenten")
+    assert " 2022 " in urgent and all(label in urgent for label in LABELS[lang][:3])
+    assert LABELS[lang][3] in _row(rows, "Energie")
+    assert "35% sociaal per project" not in matrix and "Exploitatietermijn" not in matrix
