@@ -1159,6 +1159,12 @@ MESSAGES.update(
             "onbekend formaat '{format}' (xlsx, csv of yaml)",
             "unknown format '{format}' (xlsx, csv or yaml)",
         ),
+        "template_format_mismatch": (
+            "{path}: de extensie {suffix} hoort bij {implied}, maar --format is {fmt}; "
+            "noem het bestand anders of laat --format weg",
+            "{path}: the extension {suffix} belongs to {implied}, but --format is {fmt}; "
+            "name the file otherwise or leave out --format",
+        ),
         "template_exists": (
             "{path} bestaat al; kies een andere naam of gebruik --force om het te overschrijven",
             "{path} already exists; choose another name or use --force to overwrite it",

@@ -9,6 +9,8 @@ import click
 from prestatiecheck.cli import completion
 from prestatiecheck.cli.common import common_options, emit, h, national_option
 
+_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
+
 
 def register(cli: click.Group) -> None:
     @cli.command(
@@ -49,9 +51,11 @@ def register(cli: click.Group) -> None:
         "--format",
         "fmt",
         type=click.Choice(["xlsx", "csv", "yaml"]),
-        default="xlsx",
-        show_default=True,
-        help=h("Bestandsformaat.", "File format."),
+        default=None,
+        help=h(
+            "Bestandsformaat (standaard: volgens de extensie van --output, anders xlsx).",
+            "File format (default: by the extension of --output, else xlsx).",
+        ),
     )
     @click.option(
         "--output",
@@ -76,7 +80,7 @@ def register(cli: click.Group) -> None:
         agreement: str,
         period: str | None,
         party: str | None,
-        fmt: str,
+        fmt: str | None,
         output: str | None,
         force: bool,
         agreements_index: str | None,
@@ -86,6 +90,20 @@ def register(cli: click.Group) -> None:
         from prestatiecheck.i18n import t
         from prestatiecheck.templating import default_filename, make_template, render
 
+        # The file's extension and its format agree: '-o t.csv' never holds a workbook.
+        implied = _SUFFIXES.get(Path(output).suffix.lower()) if output is not None else None
+        if fmt is None:
+            fmt = implied or "xlsx"
+        elif implied is not None and implied != fmt:
+            raise UsageError(
+                t(
+                    "template_format_mismatch",
+                    path=output,
+                    suffix=Path(str(output)).suffix,
+                    implied=implied,
+                    fmt=fmt,
+                )
+            )
         made = make_template(
             agreement, agreements_index=agreements_index, period=period, party=party, national=not no_national
         )

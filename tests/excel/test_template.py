@@ -132,6 +132,38 @@ def test_never_overwrites_without_force(invoke, tmp_path: Path) -> None:  # type
     assert out.read_bytes().startswith(b"PK")
 
 
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("invul.csv", b"\xef\xbb\xbf#"),
+        ("invul.yaml", b"#"),
+        ("invul.YML", b"#"),
+        ("invul.xlsx", b"PK"),
+        ("invul", b"PK"),
+    ],
+)
+def test_the_format_follows_the_extension(invoke, tmp_path: Path, name: str, start: bytes) -> None:  # type: ignore[no-untyped-def]
+    # '-o t.csv' once wrote a workbook into t.csv; without --format the extension decides.
+    out = tmp_path / name
+    result = invoke("template", *MINI_ARGS, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(start)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_format_against_the_extension_is_refused(invoke, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "invul.csv"
+    result = invoke("--lang", lang, "template", *MINI_ARGS, "-o", str(out), "--format", "xlsx")
+    assert result.exit_code == 2
+    words = (
+        ("de extensie .csv hoort bij csv", "--format is xlsx")
+        if lang == "nl"
+        else ("the extension .csv belongs to csv", "--format is xlsx")
+    )
+    assert all(w in result.stderr for w in words), result.stderr
+    assert "invul.csv" in result.stderr and not out.exists()
+
+
 def test_xlsx_default_file_name(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     result = invoke("template", *MINI_ARGS, "--period", "2022", "--party", "alliantie")
