@@ -349,7 +349,7 @@ class _Workers(_Runner):
             ours, theirs = context.Pipe()
             process = context.Process(
                 target=_work,
-                args=(theirs, options, ShardSpec(index, jobs), get_language()),
+                args=(theirs, options, ShardSpec(index, jobs), get_language(), [*self.connections, ours]),
                 daemon=True,
             )
             process.start()
@@ -418,8 +418,22 @@ class _Workers(_Runner):
         self.connections, self.processes = [], []
 
 
-def _work(connection: Connection, options: CheckOptions, spec: ShardSpec, language: str) -> None:
-    """A worker process: check its shard, wait for the go, then send its agreements' parts."""
+def _work(
+    connection: Connection,
+    options: CheckOptions,
+    spec: ShardSpec,
+    language: str,
+    parents: Sequence[Connection] = (),
+) -> None:
+    """A worker process: check its shard, wait for the go, then send its agreements' parts.
+
+    ``parents`` are this process's copies of the main process's ends of the pipes (a forked
+    worker inherits them): closed first, so that when the main process closes its end (the check
+    stopped after the first phase) this worker reads the end of its pipe instead of waiting for
+    ever, and so that no worker keeps another's pipe open."""
+    for end in parents:
+        with contextlib.suppress(OSError):
+            end.close()
     try:
         set_language(language)
         shard = Shard(options, spec)

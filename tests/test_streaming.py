@@ -143,6 +143,32 @@ def test_rows_without_agreement_need_one_whatever_the_jobs(invoke, tmp_path: Pat
     assert one.stderr == two.stderr and "--agreement" in one.stderr
 
 
+def test_workers_end_by_themselves_when_the_check_stops_early(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A check with --jobs that stops after its first phase (bad figures): every worker reads the
+    end of its pipe and stops; none is left waiting to be terminated (each waited 5 s before)."""
+    import multiprocessing.process
+
+    terminated: list[object] = []
+    terminate = multiprocessing.process.BaseProcess.terminate
+
+    def recorded(process: multiprocessing.process.BaseProcess) -> None:
+        terminated.append(process)
+        terminate(process)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "terminate", recorded)
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "agreement,period,party,metric,value\nsoest-2021-2022,2021,portaal,verhuringen_totaal,veel\n",
+        encoding="utf-8",
+    )
+    for jobs in ("2", "3"):
+        result = invoke("check", "-f", str(path), "-j", jobs)
+        assert result.exit_code == exitcodes.INVALID and "veel" in result.stderr
+    assert terminated == []
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])
 def test_bad_jobs(invoke, value: str) -> None:  # type: ignore[no-untyped-def]
     result = invoke("check", "-a", "soest-2021-2022", "-f", "examples/soest-2021-2022.csv", "-j", value)
