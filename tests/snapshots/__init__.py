@@ -7,13 +7,19 @@ so that the fast writer is always compared with it (``tests/test_json_output.py`
 
 ``examples/<example>.json.gz`` hold the documents of every example at every as-of date in both
 languages, as the code made them when they were last regenerated (first: main at 8f865e6, before
-the writer moved to orjson), with a fingerprint of what they depend on. When the rule files, the
-examples or the messages change (other work does that all the time), the fingerprint no longer
-matches and the snapshot test of that example is skipped, saying so; regenerate them with::
+the writer moved to orjson), with a record of what they were made from besides the code: a digest
+of the example's figures, the index, the vocabulary and every rule file, and one of every message.
 
-    python -m tests.snapshots.regenerate
+The snapshot test fails (never skips) when the output differs from the snapshot, or when what the
+snapshot was made from changed since (other work changes rule files and messages all the time):
+its message lists the files and messages that changed and the first differences in the output.
+With unchanged inputs a difference is the code's doing: a regression, unless the change is meant.
+Either way, when the new output is right, regenerate the snapshots::
 
-and look at ``git diff --stat tests/snapshots`` (and at the documents) before committing.
+    PYTHONPATH=$PWD python -m tests.snapshots.regenerate
+
+which prints what changed in each example's documents; look at it (and ``git diff --stat
+tests/snapshots``) before committing, and say in the commit why the documents changed.
 """
 
 from __future__ import annotations
@@ -45,21 +51,156 @@ def snapshot_path(example: Path) -> Path:
     return HERE / "examples" / f"{example.stem}.json.gz"
 
 
-def fingerprint(example: Path) -> str:
-    """What an example's documents depend on besides the code: the figures, the rule files,
-    the vocabulary, the index and every message text."""
-    from prestatiecheck.i18n import MESSAGES
-
-    digest = hashlib.sha256()
-    for path in (
+def inputs(example: Path) -> dict[str, str]:
+    """What an example's documents are made from besides the code and the messages, file by file:
+    the figures, the index, the vocabulary and every rule file (by a digest of its bytes)."""
+    files = (
         example,
         ROOT / "agreements.yaml",
         ROOT / "metrics.yaml",
         *sorted((ROOT / "rules").rglob("*.yaml")),
+    )
+    return {
+        path.relative_to(ROOT).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        for path in files
+    }
+
+
+def messages() -> dict[str, str]:
+    """Every message id with a digest of its texts (both languages)."""
+    from prestatiecheck.i18n import MESSAGES
+
+    return {
+        key: hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode()).hexdigest()[:10]
+        for key, texts in sorted(MESSAGES.items())
+    }
+
+
+def fingerprint(example: Path) -> str:
+    """One digest of everything ``inputs`` and ``messages`` record."""
+    text = json.dumps([inputs(example), messages()], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _named(what: str, names: list[str], most: int = 8) -> str:
+    shown = ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+    return f"{what}: {shown}"
+
+
+def changed_inputs(stored: dict[str, Any], example: Path) -> list[str]:
+    """What changed since the snapshot was made (files, messages); empty when nothing did."""
+    if "inputs" not in stored or "messages" not in stored:
+        if stored.get("fingerprint") == fingerprint(example):
+            return []
+        return ["the snapshot was made before the inputs were recorded file by file"]
+    out = []
+    for what, then, now in (
+        ("files", stored["inputs"], inputs(example)),
+        ("messages", stored["messages"], messages()),
     ):
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(json.dumps(MESSAGES, sort_keys=True, ensure_ascii=False).encode())
-    return digest.hexdigest()
+        changed = sorted(k for k in then.keys() & now.keys() if then[k] != now[k])
+        added = sorted(now.keys() - then.keys())
+        removed = sorted(then.keys() - now.keys())
+        for how, names in (("changed", changed), ("new", added), ("gone", removed)):
+            if names:
+                out.append(_named(f"{what} {how}", names))
+    return out
+
+
+def _short(value: Any, width: int = 70) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _result_key(record: dict[str, Any]) -> str:
+    parts = [record.get("rule"), record.get("party") or "joint", record.get("project"), record.get("period")]
+    return " ".join(str(p) for p in parts if p is not None)
+
+
+def _keyed(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    keyed: dict[str, dict[str, Any]] = {}
+    for record in records:
+        key = _result_key(record)
+        while key in keyed:  # the same rule, party and period twice: told apart by their order
+            key += "'"
+        keyed[key] = record
+    return keyed
+
+
+def _document_differences(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
+    out = []
+    for name in sorted((expected.keys() | actual.keys()) - {"results", "notices"}):
+        if expected.get(name) != actual.get(name):
+            out.append(f"{name}: {_short(expected.get(name))} -> {_short(actual.get(name))}")
+    then, now = _keyed(expected.get("results", [])), _keyed(actual.get("results", []))
+    for key in then.keys() - now.keys():
+        out.append(f"result {key} ({then[key].get('status')}) is gone")
+    for key in now.keys() - then.keys():
+        out.append(f"result {key} ({now[key].get('status')}) is new")
+    for key in then.keys() & now.keys():
+        was, is_ = then[key], now[key]
+        fields = [f for f in sorted(was.keys() | is_.keys()) if was.get(f) != is_.get(f)]
+        if fields:
+            changes = "; ".join(
+                f"{f} {_short(was.get(f), 40)} -> {_short(is_.get(f), 40)}" for f in fields[:3]
+            )
+            more = f" (and {len(fields) - 3} more fields)" if len(fields) > 3 else ""
+            out.append(f"result {key}: {changes}{more}")
+    if not out and list(then) != list(now):
+        out.append("the results are in another order")
+    before, after = expected.get("notices", []), actual.get("notices", [])
+    if before != after:
+        gone = [n for n in before if n not in after]
+        new = [n for n in after if n not in before]
+        out += [f"notice gone: {_short(n.get('message'))}" for n in gone]
+        out += [f"notice new: {_short(n.get('message'))}" for n in new]
+        if not gone and not new:
+            out.append("the notices are in another order")
+    return sorted(out)
+
+
+def differences(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
+    """The differences between two sets of documents by case ('<as-of>/<language>'), one line each."""
+    out = []
+    for case in sorted(expected.keys() | actual.keys()):
+        if case not in actual:
+            out.append(f"{case}: no such document now")
+        elif case not in expected:
+            out.append(f"{case}: not in the snapshot")
+        else:
+            out += [f"{case}: {line}" for line in _document_differences(expected[case], actual[case])]
+    return out
+
+
+def verdict(example: Path, stored: dict[str, Any], actual: dict[str, Any], most: int = 15) -> str | None:
+    """Why the documents ``actual`` do not pass for the snapshot ``stored`` (None: they do)."""
+    changed = changed_inputs(stored, example)
+    found = differences(stored["cases"], actual)
+    if not changed and not found:
+        return None
+    name = example.relative_to(ROOT).as_posix()
+    lines = []
+    if changed:
+        lines.append(f"The snapshot of {name} is stale: what it was made from changed since.")
+        lines += [f"  {line}" for line in changed]
+        if not found:
+            lines.append("The documents are still the same as in the snapshot.")
+    else:
+        lines.append(
+            f"`check --format json` on {name} no longer gives the documents of its snapshot, while "
+            "the figures, rule files and messages they are made from are unchanged: the code changed "
+            "them. A regression, unless the change is meant."
+        )
+    if found:
+        lines.append(f"{len(found)} differences (snapshot -> now):")
+        lines += [f"  {line}" for line in found[:most]]
+        if len(found) > most:
+            lines.append(f"  ... and {len(found) - most} more")
+    lines.append(
+        "If the new documents are right: PYTHONPATH=$PWD python -m tests.snapshots.regenerate "
+        "(it prints what changed), check the differences and commit tests/snapshots saying why."
+    )
+    return "\n".join(lines)
 
 
 def _number(value: Any, decimals: int | None = None) -> Any:
@@ -129,7 +270,12 @@ def read(example: Path) -> dict[str, Any] | None:
 
 
 def write(example: Path, cases: dict[str, Any]) -> None:
-    data = {"fingerprint": fingerprint(example), "cases": cases}
+    data = {
+        "fingerprint": fingerprint(example),
+        "inputs": inputs(example),
+        "messages": messages(),
+        "cases": cases,
+    }
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     # mtime=0: the same documents give the same bytes, so an unchanged snapshot is no diff.
     with open(snapshot_path(example), "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:

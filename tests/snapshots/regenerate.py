@@ -4,7 +4,8 @@
 
 Run from the repository root with the code under test first on the path (PYTHONPATH=$PWD).
 The documents are made with ``reference_document`` (the plain definition), not with the writer
-the snapshots test.
+the snapshots test. For each example it prints what changed since the snapshot before (inputs,
+then documents): check that every difference is meant before committing.
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ from tests.snapshots import (
     LANGUAGES,
     ROOT,
     case_key,
+    changed_inputs,
+    differences,
     evaluate_example,
     examples,
+    read,
     reference_document,
     write,
 )
@@ -36,8 +40,15 @@ def main() -> None:
                 doc = reference_document(evaluate_example(example, as_of))
                 doc.pop("prestatiecheck")  # the version is not what a snapshot is about
                 cases[case_key(as_of, lang)] = doc
+        old = read(example)
+        changed = changed_inputs(old, example) if old else ["no snapshot before"]
+        found = differences(old["cases"], cases) if old else []
         write(example, cases)
-        print(f"{example.name}: {len(cases)} documents", file=sys.stderr)
+        print(f"{example.name}: {len(cases)} documents, {len(found)} differences", file=sys.stderr)
+        for line in changed:
+            print(f"  inputs: {line}", file=sys.stderr)
+        for line in found:
+            print(f"  {line}", file=sys.stderr)
     set_language("nl")
 
 
