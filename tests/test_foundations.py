@@ -160,3 +160,22 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
     for key, (nl, en) in MESSAGES.items():
         assert nl.strip() and en.strip(), key
         assert fields(nl) == fields(en), key
+
+
+def test_yaml_parsed_again_is_a_fresh_copy_in_the_current_language() -> None:
+    """A small text is remembered parsed (yamlsafe.parse_yaml): each caller still gets its own
+    data to change, and the problems in the language of the moment."""
+    from prestatiecheck.i18n import set_language
+
+    text = "a: yes\nb: [1, 2]\n"
+    first, problems = parse_yaml(text, "x.yaml")
+    assert problems and problems[0].location.line == 1
+    first["a"] = "changed"
+    first["b"].append(3)
+    again, again_problems = parse_yaml(text, "x.yaml")
+    assert again == {"a": "yes", "b": [1, 2]} and again is not first
+    assert again.where("b").line == 2 and again["b"].where(1).col == 8
+    assert again_problems == problems
+    assert parse_yaml(text, "y.yaml")[1][0].location.file == "y.yaml"
+    set_language("en")
+    assert parse_yaml(text, "x.yaml")[1][0].message != problems[0].message
