@@ -20,9 +20,11 @@ except (ImportError, OSError) as e:
 pypdf = pytest.importorskip("pypdf")
 
 
-def pages(path: Path | bytes) -> list[str]:
+def pages(path: Path | bytes, first: int | None = None) -> list[str]:
+    """The text of every page (``first``: of the first so many pages only; pypdf takes longer to
+    extract a page's text than WeasyPrint takes to lay it out)."""
     reader = pypdf.PdfReader(io.BytesIO(path if isinstance(path, bytes) else path.read_bytes()))
-    return [page.extract_text().replace("\xa0", " ") for page in reader.pages]
+    return [page.extract_text().replace("\xa0", " ") for page in reader.pages[:first]]
 
 
 def _boxes(box):  # type: ignore[no-untyped-def]
@@ -193,9 +195,10 @@ def test_shipped_examples_fit_their_page_budget(
     ).render()
     assert broken_words(document) == []
     assert orphaned_headings(document) == []
-    texts = pages(bytes(document.write_pdf()))
-    assert len(texts) <= PAGES[(agreement, as_of)], len(texts)
-    # the stoplicht starts on the first page and takes one or two pages (issue 13)
+    assert len(document.pages) <= PAGES[(agreement, as_of)], len(document.pages)
+    # the stoplicht starts on the first page and takes one or two pages (issue 13): the text of
+    # the first three pages tells (the agenda not among them is a failure as before)
+    texts = pages(bytes(document.write_pdf()), first=3)
     assert MATRIX_HEADINGS[lang][0] in texts[0]
     assert matrix_pages(texts, lang) <= 2
 
