@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -20,6 +21,15 @@ HERE = Path(__file__).resolve().parent
 MINI_INDEX = HERE / "fixtures" / "mini" / "agreements.yaml"
 MINI_FIGURES = HERE / "fixtures" / "mini" / "figures.csv"
 MINI = "mini-2022-2023"
+
+LONG_ENV = "PRESTATIECHECK_LONG_TESTS"
+
+
+def examples(normal: int, long: int) -> int:
+    """Hypothesis examples for a property test: ``normal`` in the everyday suite, ``long`` with
+    PRESTATIECHECK_LONG_TESTS=1 (a long run now and then; a failure found is replayed from
+    .hypothesis/ by the next everyday run)."""
+    return long if os.environ.get(LONG_ENV) else normal
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from prestatiecheck.loading.values import parse_count, parse_date, parse_number
 from prestatiecheck.model import Status
 from prestatiecheck.periods import parse_period
 from prestatiecheck.rendering.formatting import decimals_for, to_decimal
-from tests.helpers import figure, run
+from tests.helpers import examples, figure, run
 
 amounts = st.decimals(
     min_value=Decimal("-1000000"),
@@ -237,7 +237,7 @@ def test_every_month_and_symbol_is_babels() -> None:
             assert _long_date(day, locale) == format_date(day, format="long", locale=locale)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100, long=1000), deadline=None)
 @given(
     value=st.fractions(min_value=-1000, max_value=1000, max_denominator=10**6),
     bound=st.fractions(min_value=-1000, max_value=1000, max_denominator=1000),

@@ -47,10 +47,12 @@ def several(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "table"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_jobs_give_the_same_output(invoke, several: Path, fmt: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Every format in both languages with two workers; three (uneven shards) and 'auto' in one
+    language (the language reaches the workers the same way whatever their number)."""
     args = ["check", "-f", str(several), "--as-of", "2024-06-01", "--format", fmt, "--lang", lang]
     one = invoke(*args)
     assert one.exit_code == exitcodes.FINDINGS, one.output
-    for jobs in ("2", "3", "auto"):
+    for jobs in ("2", "3", "auto") if lang == "nl" else ("2",):
         more = invoke(*args, "--jobs", jobs)
         assert (more.exit_code, more.stdout, more.stderr) == (one.exit_code, one.stdout, one.stderr), jobs
 

@@ -16,6 +16,7 @@ from rich.text import Text
 from prestatiecheck.rendering import table as table_module
 from prestatiecheck.rendering import tabledraw
 from prestatiecheck.rendering.table import column_widths
+from tests.helpers import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADERS = ["Afspraak", "Partij", "Periode", "Waarde", "Norm", "Status", "Bron", "Toelichting"]
@@ -53,7 +54,7 @@ TEXT = st.lists(st.tuples(WORD, st.sampled_from([" ", " ", "  ", "\n", ""])), ma
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100, long=1000), deadline=None)
 @given(
     width=st.integers(min_value=40, max_value=240),
     natural=st.lists(st.integers(min_value=1, max_value=40), min_size=6, max_size=6),
@@ -71,7 +72,7 @@ def test_tabledraw_lays_out_as_rich(
     assert drawn == drawn_by_rich(title, widths, rows, width)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(100, long=1000), deadline=None)
 @given(width=st.integers(min_value=20, max_value=240), text=TEXT)
 def test_printed_text_wraps_as_rich(width: int, text: str) -> None:
     console = Console(

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import examples
 from tests.reporting.conftest import STEM, mini_args
 
 
@@ -180,7 +181,11 @@ def _saved_text(invoke, tmp_path_factory) -> str:  # type: ignore[no-untyped-def
 REPLACEMENTS = st.sampled_from([None, 0, -1, 1.5, "", "x", [], {}, True, [1], {"a": 1}, "2023-13-45"])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(20, long=200),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data(), delete=st.booleans(), replacement=REPLACEMENTS)
 def test_any_damage_is_exit_0_or_2_never_a_crash(invoke, tmp_path_factory, data, delete, replacement) -> None:  # type: ignore[no-untyped-def]
     doc = json.loads(_saved_text(invoke, tmp_path_factory))
