@@ -106,7 +106,7 @@ def _check_example(
             return [Problem(row_loc, t("example_not_mapping"))]
         rows.append(
             RawRow(
-                location=row_loc,
+                place=row_loc,
                 period=row.get("period"),
                 party=row.get("party"),
                 metric=row.get("metric"),

@@ -41,7 +41,10 @@ ABSENT = sys.maxsize  # the position of a column a file does not have
 
 @dataclass(slots=True, unsafe_hash=True)
 class RawRow:
-    location: Location
+    # Where the row is: ``place`` when a reader knows more than a file and line (a sheet's cell,
+    # a YAML column); a CSV row keeps only its ``file`` and ``line``, and its Location is made
+    # when asked for (a national run holds hundreds of thousands of rows while it reads).
+    place: Location | None
     period: Any
     party: Any
     metric: Any
@@ -53,6 +56,12 @@ class RawRow:
     value_location: Location | None = None
     # Spreadsheets: where each column's cell is, e.g. (("metric", Location(... cell="C14")),).
     cells: tuple[tuple[str, Location], ...] = ()
+    file: str = ""
+    line: int = 0
+
+    @property
+    def location(self) -> Location:
+        return self.place if self.place is not None else Location(self.file, self.line)
 
     def at(self, column: str) -> Location:
         """The cell of one column (a spreadsheet names it), else the row's location."""
@@ -227,7 +236,7 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
             continue
         rows.append(
             RawRow(
-                Location(shown, line),
+                None,
                 cells[i] if (i := at.get("period", ABSENT)) < n else None,
                 cells[i] if (i := at.get("party", ABSENT)) < n else None,
                 cells[i] if (i := at.get("metric", ABSENT)) < n else None,
@@ -236,6 +245,8 @@ def read_csv(path: Path, shown: str, keep: Callable[[Any], bool] | None = None) 
                 agreement,
                 cells[i] if (i := at.get("project", ABSENT)) < n else None,
                 cells[i] if (i := at.get("note", ABSENT)) < n else None,
+                file=shown,
+                line=line,
             )
         )
     if header is None:
@@ -319,7 +330,7 @@ def read_yaml(path: Path, shown: str) -> RawFigures:
         value = get("value")
         rows.append(
             RawRow(
-                location=loc,
+                place=loc,
                 period=get("period"),
                 party=get("party"),
                 metric=get("metric"),

@@ -290,7 +290,7 @@ def _rows(
             cells["period"] = _period_text(cells["period"])
         out.append(
             RawRow(
-                location=Location(shown, number, 1, sheet=title, cell=f"A{number}"),
+                place=Location(shown, number, 1, sheet=title, cell=f"A{number}"),
                 period=cells.get("period"),
                 party=cells.get("party"),
                 metric=cells.get("metric"),
