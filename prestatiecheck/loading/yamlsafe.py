@@ -300,7 +300,7 @@ def _parse(text: str, display: str) -> tuple[Any, list[Problem]]:
     try:
         _check_depth(text, display)
         node = yaml.compose(text, Loader=_PlainLoader)  # noqa: S506 - safe loader subclass
-        if node is not None:
+        if node is not None and "*" in text:  # (without a '*' there is no alias: nothing shared)
             _check_aliases(node, display)
     except _Refused as e:
         return None, [e.problem]
