@@ -45,6 +45,9 @@ def get(name: str) -> ModuleType:
 
 def render_part(name: str, options: Any, results: list[Any], agreements: Any) -> str | bytes:
     """A part of a streaming renderer's text (a worker process calls this too)."""
+    from prestatiecheck.rendering.present import forget_agreements
+
+    forget_agreements()  # (what was memoised for the agreement before is not needed again)
     return get(name).part(results, agreements, options)  # type: ignore[no-any-return]
 
 

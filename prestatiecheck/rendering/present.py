@@ -431,6 +431,15 @@ def present(result: Result, agreement: Agreement | None) -> Presented:
     )
 
 
+def forget_agreements() -> None:
+    """Let go of the words memoised per agreement (norms, party and metric names, keyed by the
+    agreement): called before each agreement's part, so that a national run does not keep
+    every agreement's words until the end."""
+    _NORMS.clear()
+    _PARTY_NAMES.clear()
+    _NAMES.clear()
+
+
 def _national_remarks(result: Result) -> str:
     """Beside a verdict against a statutory value: that it is unverified, set by the agreement,
     refused, or changed during the period ('' when none of these)."""
