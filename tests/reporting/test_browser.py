@@ -217,8 +217,10 @@ def test_no_word_breaks_and_the_matrix_fits_a4(
     # printed from the browser: the stoplicht starts on the first page and ends on the second
     pypdf = pytest.importorskip("pypdf")
     printed = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-    texts = [p.extract_text() for p in printed.pages]
-    assert matrix_pages(texts, lang) <= 2, len(texts)
+    # the text of the first three pages tells (pypdf takes about 0.2 s a page; an agenda beyond
+    # the third page fails here as before)
+    texts = [p.extract_text() for p in printed.pages[:3]]
+    assert matrix_pages(texts, lang) <= 2, len(printed.pages)
     page.close()
 
 
