@@ -209,9 +209,11 @@ def test_empty_workbook(invoke, tmp_path: Path) -> None:  # type: ignore[no-unty
 
 
 def _zip_bytes() -> bytes:
+    # A fixed date: the bytes are in the test's id, which every pytest-xdist worker must collect
+    # the same (writestr with a name stamps the current time).
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr("hello.txt", "not a workbook")
+        z.writestr(zipfile.ZipInfo("hello.txt", date_time=(2024, 1, 1, 0, 0, 0)), "not a workbook")
     return buffer.getvalue()
 
 
