@@ -370,16 +370,25 @@ FigureValue = Decimal | date
 
 @dataclass(slots=True, unsafe_hash=True)
 class Figure:
-    """One supplied monitoring figure: a row of a figures file."""
+    """One supplied monitoring figure: a row of a figures file.
+
+    Where it is: ``place``, or (a CSV row: a national run holds hundreds of thousands) only its
+    ``file`` and ``line``, the Location made when asked for."""
 
     period: Period
     party: str | None  # None: a joint figure
     project: str | None
     metric: str
     value: FigureValue
-    location: Location
+    place: Location | None = None
     agreement: str | None = None
     note: str = ""
+    file: str = ""
+    line: int = 0
+
+    @property
+    def location(self) -> Location:
+        return self.place if self.place is not None else Location(self.file, self.line)
 
     @property
     def key(self) -> tuple[str | None, str, str | None, str | None, str]:

@@ -83,7 +83,7 @@ def figure(
         project=project,
         metric=metric,
         value=value,
-        location=Location("test.csv", 1),
+        place=Location("test.csv", 1),
         agreement=MINI,
         note=note,
     )

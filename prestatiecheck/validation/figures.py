@@ -293,7 +293,9 @@ def _convert(
         project=_text(row.project),
         metric=metric.name,
         value=value,
-        location=row.location,
+        place=row.place,
+        file=row.file,
+        line=row.line,
         agreement=agreement_id,
         note=_text(row.note) or "",
     )
