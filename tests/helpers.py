@@ -32,6 +32,14 @@ def examples(normal: int, long: int) -> int:
     return long if os.environ.get(LONG_ENV) else normal
 
 
+def languages(everyday: str) -> list[str]:
+    """The languages a costly layout test runs in: ``everyday`` in the everyday suite, Dutch and
+    English with PRESTATIECHECK_LONG_TESTS=1. Such tests pair up so that the everyday suite still
+    lays out every shipped example in both languages: the PDF (WeasyPrint) in Dutch, the HTML in
+    Chromium in English."""
+    return ["nl", "en"] if os.environ.get(LONG_ENV) else [everyday]
+
+
 @lru_cache(maxsize=1)
 def mini_catalogue() -> Catalogue:
     return load_catalogue(MINI_INDEX, only=[MINI], strict=True)
