@@ -108,12 +108,13 @@ def _write_fd(fd: int, data: str | bytes | Iterable[str | bytes]) -> None:
             view = view[written:]
 
 
-def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes], *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` so that nothing is lost (see the module docstring).
 
     ``data`` may be an iterable of text or UTF-8 chunks (a large JSON document written as
     it is made, never whole in memory). Raises OSError (``NotRegularFile`` for a path that is
-    neither a file nor a device or FIFO we may write to).
+    neither a file nor a device or FIFO we may write to). ``durable`` False: not flushed to
+    the disk before the rename (a cache entry, which is made again when it is found damaged).
     """
     path = Path(path)
     try:
@@ -136,7 +137,7 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
             return
         if not stat.S_ISREG(kind):
             raise NotRegularFile(errno.EINVAL, _message("output_not_regular"), str(path))
-    _replace(target, data)
+    _replace(target, data, durable=durable)
 
 
 def _message(key: str) -> str:
@@ -145,7 +146,7 @@ def _message(key: str) -> str:
     return t(key)
 
 
-def _replace(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
+def _replace(path: Path, data: str | bytes | Iterable[str | bytes], *, durable: bool = True) -> None:
     """Temporary file beside ``path``, flushed to disk, then renamed over it."""
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
@@ -161,7 +162,8 @@ def _replace(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
             for chunk in _chunks(data):
                 handle.write(chunk)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

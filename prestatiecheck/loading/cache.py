@@ -82,4 +82,9 @@ def put(entry: str, value: Any) -> None:
     from prestatiecheck.outputs import write_atomic
 
     with contextlib.suppress(OSError, pickle.PicklingError):
-        write_atomic(folder / f"rules-{entry}.pickle", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        # (not flushed to the disk: an entry a crash damaged is found unreadable and made again)
+        write_atomic(
+            folder / f"rules-{entry}.pickle",
+            pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
+            durable=False,
+        )
