@@ -213,6 +213,7 @@ MESSAGES.update(
             "'{value}' is geen geldige waarde voor {field}; kies uit: {options}",
             "'{value}' is not a valid {field}; choose from: {options}",
         ),
+        "schema_list_item": ("{field}, {number}e waarde", "{field}, value {number}"),
         "schema_type": (
             "{field}: verwacht {expected}, gevonden {value}",
             "{field}: expected {expected}, found {value}",

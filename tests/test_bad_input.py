@@ -251,7 +251,7 @@ RULE_CASES = {
     "table_cell_not_a_number": (
         "toevoegingen: [100, 50, 150]",
         "toevoegingen: [100, veel, 150]",
-        ["yaml:33:27:", "verwacht een getal", "'veel'"],
+        ["yaml:33:27: toevoegingen, 2e waarde: verwacht een getal", "'veel'"],
     ),
     "table_cell_empty": (
         "toevoegingen: [100, 50, 150]",

@@ -113,7 +113,7 @@ def schema_problems(data: Any, schema: dict[str, Any], display: str) -> list[Pro
 
 def _translate(error: Any, data: Any, root: Location) -> list[Problem]:
     instance, where = _locate(data, error.absolute_path, root)
-    field = str(error.absolute_path[-1]) if error.absolute_path else ""
+    field = _field(list(error.absolute_path))
     kind = error.validator
     if kind == "additionalProperties" and isinstance(instance, dict):
         allowed = list(error.schema.get("properties", {}))
@@ -170,6 +170,17 @@ def _translate(error: Any, data: Any, root: Location) -> list[Problem]:
     if kind in ("anyOf", "oneOf"):
         return [Problem(where, t("schema_invalid", field=field, value=_show(instance)))]
     return [Problem(where, error.message)]
+
+
+def _field(path: list[Any]) -> str:
+    """The key a problem is about; an item of a list by its number and the list's key (a bare
+    '1' read as a line number)."""
+    if not path:
+        return ""
+    if not isinstance(path[-1], int):
+        return str(path[-1])
+    parent = next((str(p) for p in reversed(path) if not isinstance(p, int)), "")
+    return t("schema_list_item", field=parent, number=path[-1] + 1)
 
 
 def _show(value: Any) -> str:
