@@ -5,8 +5,16 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings as _hypothesis_settings
 
 from prestatiecheck.i18n import set_language
+
+# The everyday suite (and CI) runs the property tests on the same examples every time, so that a
+# landing never fails by chance; the long run (PRESTATIECHECK_LONG_TESTS=1, README) explores at
+# random, and what it finds becomes a test of its own.
+_hypothesis_settings.register_profile("everyday", derandomize=True)
+_hypothesis_settings.register_profile("long", derandomize=False)
+_hypothesis_settings.load_profile("long" if os.environ.get("PRESTATIECHECK_LONG_TESTS") else "everyday")
 
 
 @pytest.fixture(scope="session")
