@@ -368,6 +368,11 @@ def _show(value: Decimal | date) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+def _set_problem(f: Figure, key: str, **words: str) -> tuple[Figure, Problem]:
+    """A problem of a figure against the others of its period and party (named in the message)."""
+    return f, Problem(f.location, t(key, period=f.period.label, party=f.party or t("joint_word"), **words))
+
+
 def _set_checks(figures: list[Figure], catalogue: Catalogue, problems: list[tuple[Figure, Problem]]) -> None:
     by_key: dict[FigureKey, Figure] = {f.key: f for f in figures}
     # A split of a period is looked for only when some figure has the first period of it (most
@@ -392,21 +397,14 @@ def _set_checks(figures: list[Figure], catalogue: Catalogue, problems: list[tupl
                 and f.value > whole.value
             ):
                 problems.append(
-                    (
+                    _set_problem(
                         f,
-                        Problem(
-                            f.location,
-                            t(
-                                "figures_part_exceeds_whole",
-                                part=f.metric,
-                                part_value=_show(f.value),
-                                whole=metric.part_of,
-                                whole_value=_show(whole.value),
-                                where=str(whole.location),
-                                period=f.period.label,
-                                party=f.party or t("joint_word"),
-                            ),
-                        ),
+                        "figures_part_exceeds_whole",
+                        part=f.metric,
+                        part_value=_show(f.value),
+                        whole=metric.part_of,
+                        whole_value=_show(whole.value),
+                        where=str(whole.location),
                     )
                 )
         derivation = derivations.get(f.metric)
@@ -421,20 +419,13 @@ def _set_checks(figures: list[Figure], catalogue: Catalogue, problems: list[tupl
                 if plus - minus != f.value:
                     formula = " + ".join(derivation.plus) + " - " + " - ".join(derivation.minus)
                     problems.append(
-                        (
+                        _set_problem(
                             f,
-                            Problem(
-                                f.location,
-                                t(
-                                    "figures_derived_mismatch",
-                                    metric=f.metric,
-                                    value=_show(f.value),
-                                    computed=_show(plus - minus),
-                                    formula=formula,
-                                    period=f.period.label,
-                                    party=f.party or t("joint_word"),
-                                ),
-                            ),
+                            "figures_derived_mismatch",
+                            metric=f.metric,
+                            value=_show(f.value),
+                            computed=_show(plus - minus),
+                            formula=formula,
                         )
                     )
         if metric.additive and isinstance(f.value, Decimal):
@@ -446,19 +437,12 @@ def _set_checks(figures: list[Figure], catalogue: Catalogue, problems: list[tupl
                     total = sum((x.value for x in found), Decimal(0))  # type: ignore[union-attr,misc]
                     if total != f.value:
                         problems.append(
-                            (
+                            _set_problem(
                                 f,
-                                Problem(
-                                    f.location,
-                                    t(
-                                        "figures_parts_mismatch",
-                                        metric=f.metric,
-                                        period=f.period.label,
-                                        value=_show(f.value),
-                                        total=_show(total),
-                                        parts=" + ".join(p.label for p in parts_list),
-                                        party=f.party or t("joint_word"),
-                                    ),
-                                ),
+                                "figures_parts_mismatch",
+                                metric=f.metric,
+                                value=_show(f.value),
+                                total=_show(total),
+                                parts=" + ".join(p.label for p in parts_list),
                             )
                         )
